@@ -1,0 +1,236 @@
+package org.attention4j.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Elementwise unary kernels over contiguous rows, forward ({@code y = f(x)}) and backward
+ * ({@code dx = dy * f'(x)}), each with a vector body, a scalar tail and a scalar twin.
+ *
+ * <p>Transcendentals in the vector body use the Vector API's {@code EXP}, {@code LOG},
+ * {@code TANH} and {@code POW} (SVML on x86), which agree with {@link Math} to a few ulp.
+ */
+public final class Unary {
+  /** The unary operations; {@code p} is the scalar parameter of POW, ADD_SCALAR and MUL_SCALAR. */
+  public enum Op {
+    NEG, ABS, EXP, LOG, SQRT, RSQRT, TANH, SIGMOID, RELU, GELU, GELU_TANH, POW, SQUARE, RECIPROCAL,
+    ADD_SCALAR, MUL_SCALAR
+  }
+
+  private static final VectorSpecies<Float> S = Vectors.SPECIES;
+  private static final int L = S.length();
+  static final float SQRT_2_OVER_PI = 0.7978845608028654f;
+  static final float GELU_TANH_C = 0.044715f;
+  static final float INV_SQRT_2 = 0.7071067811865476f;
+  static final float INV_SQRT_2PI = 0.3989422804014327f;
+
+  private Unary() {}
+
+  /** {@code y[yo + i] = f(x[xo + i])} for {@code i < n}. */
+  public static void forward(Op op, float p, float[] x, int xo, float[] y, int yo, int n) {
+    if (Vectors.ENABLED) forwardVector(op, p, x, xo, y, yo, n);
+    else forwardScalar(op, p, x, xo, y, yo, n);
+  }
+
+  /** {@code dx[i] = dy[i] * f'(x[i])}, given the forward input {@code x} and output {@code y}. */
+  public static void backward(Op op, float p, float[] x, int xo, float[] y, int yo, float[] dy, int dyo,
+      float[] dx, int dxo, int n) {
+    if (Vectors.ENABLED) backwardVector(op, p, x, xo, y, yo, dy, dyo, dx, dxo, n);
+    else backwardScalar(op, p, x, xo, y, yo, dy, dyo, dx, dxo, n);
+  }
+
+  // ------------------------------------------------------------------ scalar twins
+
+  /** The scalar twin of {@link #forward}. */
+  public static void forwardScalar(Op op, float p, float[] x, int xo, float[] y, int yo, int n) {
+    for (int i = 0; i < n; i++) y[yo + i] = scalar(op, p, x[xo + i]);
+  }
+
+  /** One value of the forward function. */
+  public static float scalar(Op op, float p, float v) {
+    return switch (op) {
+      case NEG -> -v;
+      case ABS -> Math.abs(v);
+      case EXP -> (float) Math.exp(v);
+      case LOG -> (float) Math.log(v);
+      case SQRT -> (float) Math.sqrt(v);
+      case RSQRT -> (float) (1.0 / Math.sqrt(v));
+      case TANH -> (float) Math.tanh(v);
+      case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-v)));
+      case RELU -> v > 0 ? v : 0f;
+      case GELU -> (float) (v * normalCdf(v));
+      case GELU_TANH -> {
+        double u = SQRT_2_OVER_PI * (v + GELU_TANH_C * (double) v * v * v);
+        yield (float) (0.5 * v * (1 + Math.tanh(u)));
+      }
+      case POW -> (float) Math.pow(v, p);
+      case SQUARE -> v * v;
+      case RECIPROCAL -> 1f / v;
+      case ADD_SCALAR -> v + p;
+      case MUL_SCALAR -> v * p;
+    };
+  }
+
+  /** The scalar twin of {@link #backward}. */
+  public static void backwardScalar(Op op, float p, float[] x, int xo, float[] y, int yo, float[] dy, int dyo,
+      float[] dx, int dxo, int n) {
+    for (int i = 0; i < n; i++) dx[dxo + i] = dy[dyo + i] * derivative(op, p, x[xo + i], y[yo + i]);
+  }
+
+  /** {@code f'(x)} given {@code x} and {@code y = f(x)}. */
+  public static float derivative(Op op, float p, float v, float out) {
+    return switch (op) {
+      case NEG -> -1f;
+      case ABS -> Math.signum(v);
+      case EXP -> out;
+      case LOG -> 1f / v;
+      case SQRT -> 0.5f / out;
+      case RSQRT -> -0.5f * out * out * out;
+      case TANH -> 1f - out * out;
+      case SIGMOID -> out * (1f - out);
+      case RELU -> v > 0 ? 1f : 0f;
+      case GELU -> (float) (normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+      case GELU_TANH -> {
+        double x3 = GELU_TANH_C * (double) v * v * v;
+        double t = Math.tanh(SQRT_2_OVER_PI * (v + x3));
+        yield (float) (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_C * (double) v * v));
+      }
+      case POW -> p == 0 ? 0f : (float) (p * Math.pow(v, p - 1));
+      case SQUARE -> 2f * v;
+      case RECIPROCAL -> -out * out;
+      case ADD_SCALAR -> 1f;
+      case MUL_SCALAR -> p;
+    };
+  }
+
+  /** The standard normal CDF {@code Phi(x) = erfc(-x / sqrt 2) / 2}, accurate to ~1e-7 relative. */
+  public static double normalCdf(double x) {
+    double e = 0.5 * erfcNonNegative(Math.abs(x) * INV_SQRT_2);
+    return x >= 0 ? 1 - e : e;
+  }
+
+  /**
+   * {@code erfc(z)} for {@code z >= 0} by the Chebyshev fit of Numerical Recipes (Press et al.,
+   * 3rd ed., Sec. 6.2), fractional error below 1.2e-7.
+   */
+  static double erfcNonNegative(double z) {
+    double t = 1.0 / (1.0 + 0.5 * z);
+    return t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277)))))))));
+  }
+
+  // ------------------------------------------------------------------ vector bodies
+
+  /** The vector body of {@link #forward}, with a scalar tail. */
+  public static void forwardVector(Op op, float p, float[] x, int xo, float[] y, int yo, int n) {
+    int bound = S.loopBound(n);
+    switch (op) {
+      case NEG -> { for (int i = 0; i < bound; i += L) load(x, xo + i).neg().intoArray(y, yo + i); }
+      case ABS -> { for (int i = 0; i < bound; i += L) load(x, xo + i).abs().intoArray(y, yo + i); }
+      case EXP -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.EXP).intoArray(y, yo + i); }
+      case LOG -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.LOG).intoArray(y, yo + i); }
+      case SQRT -> { for (int i = 0; i < bound; i += L) load(x, xo + i).sqrt().intoArray(y, yo + i); }
+      case RSQRT -> { FloatVector one = FloatVector.broadcast(S, 1f); for (int i = 0; i < bound; i += L) one.div(load(x, xo + i).sqrt()).intoArray(y, yo + i); }
+      case TANH -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.TANH).intoArray(y, yo + i); }
+      case SIGMOID -> { for (int i = 0; i < bound; i += L) sigmoid(load(x, xo + i)).intoArray(y, yo + i); }
+      case RELU -> { for (int i = 0; i < bound; i += L) load(x, xo + i).max(0f).intoArray(y, yo + i); }
+      case GELU -> { for (int i = 0; i < bound; i += L) { FloatVector v = load(x, xo + i); v.mul(normalCdf(v)).intoArray(y, yo + i); } }
+      case GELU_TANH -> { for (int i = 0; i < bound; i += L) geluTanh(load(x, xo + i)).intoArray(y, yo + i); }
+      case POW -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.POW, p).intoArray(y, yo + i); }
+      case SQUARE -> { for (int i = 0; i < bound; i += L) { FloatVector v = load(x, xo + i); v.mul(v).intoArray(y, yo + i); } }
+      case RECIPROCAL -> { FloatVector one = FloatVector.broadcast(S, 1f); for (int i = 0; i < bound; i += L) one.div(load(x, xo + i)).intoArray(y, yo + i); }
+      case ADD_SCALAR -> { for (int i = 0; i < bound; i += L) load(x, xo + i).add(p).intoArray(y, yo + i); }
+      case MUL_SCALAR -> { for (int i = 0; i < bound; i += L) load(x, xo + i).mul(p).intoArray(y, yo + i); }
+    }
+    for (int i = bound; i < n; i++) y[yo + i] = scalar(op, p, x[xo + i]);
+  }
+
+  /** The vector body of {@link #backward} for the ops on training hot paths; others go scalar. */
+  public static void backwardVector(Op op, float p, float[] x, int xo, float[] y, int yo, float[] dy, int dyo,
+      float[] dx, int dxo, int n) {
+    int bound = S.loopBound(n);
+    switch (op) {
+      case RELU -> {
+        for (int i = 0; i < bound; i += L) {
+          VectorMask<Float> pos = load(x, xo + i).compare(VectorOperators.GT, 0f);
+          FloatVector.zero(S).blend(load(dy, dyo + i), pos).intoArray(dx, dxo + i);
+        }
+      }
+      case TANH -> {
+        for (int i = 0; i < bound; i += L) {
+          FloatVector t = load(y, yo + i);
+          load(dy, dyo + i).mul(fma(t, t.neg(), 1f)).intoArray(dx, dxo + i);
+        }
+      }
+      case SIGMOID -> {
+        for (int i = 0; i < bound; i += L) {
+          FloatVector s = load(y, yo + i);
+          load(dy, dyo + i).mul(s.mul(s.neg().add(1f))).intoArray(dx, dxo + i);
+        }
+      }
+      case EXP -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).mul(load(y, yo + i)).intoArray(dx, dxo + i); }
+      case GELU -> {
+        for (int i = 0; i < bound; i += L) {
+          FloatVector v = load(x, xo + i);
+          FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+          load(dy, dyo + i).mul(v.fma(pdf, normalCdf(v))).intoArray(dx, dxo + i);
+        }
+      }
+      case GELU_TANH -> {
+        for (int i = 0; i < bound; i += L) {
+          FloatVector v = load(x, xo + i);
+          FloatVector v2 = v.mul(v);
+          FloatVector t = v2.fma(GELU_TANH_C, 1f).mul(v).mul(SQRT_2_OVER_PI).lanewise(VectorOperators.TANH);
+          FloatVector inner = v2.fma(3 * GELU_TANH_C, 1f).mul(SQRT_2_OVER_PI);
+          FloatVector d = t.add(1f).mul(0.5f).add(v.mul(0.5f).mul(fma(t, t.neg(), 1f)).mul(inner));
+          load(dy, dyo + i).mul(d).intoArray(dx, dxo + i);
+        }
+      }
+      case SQUARE -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).mul(load(x, xo + i)).mul(2f).intoArray(dx, dxo + i); }
+      case MUL_SCALAR -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).mul(p).intoArray(dx, dxo + i); }
+      case ADD_SCALAR -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).intoArray(dx, dxo + i); }
+      case NEG -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).neg().intoArray(dx, dxo + i); }
+      default -> bound = 0;
+    }
+    for (int i = bound; i < n; i++) dx[dxo + i] = dy[dyo + i] * derivative(op, p, x[xo + i], y[yo + i]);
+  }
+
+  /** {@code a * b + c} for a scalar {@code c}. */
+  private static FloatVector fma(FloatVector a, FloatVector b, float c) {
+    return a.fma(b, FloatVector.broadcast(S, c));
+  }
+
+  private static FloatVector load(float[] a, int off) {
+    return FloatVector.fromArray(S, a, off);
+  }
+
+  private static FloatVector sigmoid(FloatVector v) {
+    return FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+  }
+
+  /** Vector {@code Phi(x)} with the same erfc fit as {@link #normalCdf(double)}. */
+  static FloatVector normalCdf(FloatVector x) {
+    FloatVector z = x.abs().mul(INV_SQRT_2);
+    FloatVector t = z.fma(0.5f, 1f);
+    t = FloatVector.broadcast(S, 1f).div(t);
+    FloatVector poly = t.fma(0.17087277f, -0.82215223f);
+    poly = fma(poly, t, 1.48851587f);
+    poly = fma(poly, t, -1.13520398f);
+    poly = fma(poly, t, 0.27886807f);
+    poly = fma(poly, t, -0.18628806f);
+    poly = fma(poly, t, 0.09678418f);
+    poly = fma(poly, t, 0.37409196f);
+    poly = fma(poly, t, 1.00002368f);
+    poly = fma(poly, t, -1.26551223f);
+    FloatVector e = z.mul(z).neg().add(poly).lanewise(VectorOperators.EXP).mul(t).mul(0.5f);
+    return e.neg().add(1f).blend(e, x.compare(VectorOperators.LT, 0f));
+  }
+
+  private static FloatVector geluTanh(FloatVector v) {
+    FloatVector u = v.mul(v).fma(GELU_TANH_C, 1f).mul(v).mul(SQRT_2_OVER_PI);
+    return u.lanewise(VectorOperators.TANH).add(1f).mul(v).mul(0.5f);
+  }
+}

@@ -1,0 +1,39 @@
+package org.attention4j.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The switch between Vector-API kernels and their scalar twins, and the vector species used.
+ *
+ * <p>Vectors are on unless the system property {@code attention4j.vector} or the environment
+ * variable {@code ATTN_VECTOR} is {@code false}/{@code 0}/{@code off}. The switch is read once
+ * at start-up so that the JIT folds the branch away; tests call the scalar twins directly.
+ */
+public final class Vectors {
+  /** System property that turns the Vector API off when set to {@code false}. */
+  public static final String PROPERTY = "attention4j.vector";
+  /** Environment variable that turns the Vector API off when set to {@code 0}. */
+  public static final String ENV = "ATTN_VECTOR";
+
+  /** Whether kernels use the Vector API. */
+  public static final boolean ENABLED = readSwitch();
+
+  /** The preferred float species of this CPU (16 lanes on AVX-512). */
+  public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  /** Lanes per vector of {@link #SPECIES}. */
+  public static final int LANES = SPECIES.length();
+
+  private Vectors() {}
+
+  private static boolean readSwitch() {
+    String v = System.getProperty(PROPERTY);
+    if (v == null) v = System.getenv(ENV);
+    if (v == null) return true;
+    return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "false", "0", "off", "no" -> false;
+      default -> true;
+    };
+  }
+}
