@@ -23,6 +23,7 @@ sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 
 import torch  # noqa: E402
 
+import fx_attention  # noqa: E402
 import fx_elementwise  # noqa: E402
 import fx_index  # noqa: E402
 import fx_interop  # noqa: E402
@@ -36,12 +37,12 @@ from fx_common import Case, build_tensors, metadata, verify_case, write_case  # 
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_OUT = os.path.join(ROOT, "core", "src", "test", "resources", "fixtures")
-GROUPS = ("ops", "layers", "optim", "safetensors")
+GROUPS = ("ops", "layers", "optim", "attention", "safetensors")
 
 
 def all_cases() -> list[Case]:
     cases = (fx_elementwise.cases() + fx_reduce.cases() + fx_index.cases()
-             + fx_losses.cases() + fx_layers.cases() + fx_optim.cases())
+             + fx_losses.cases() + fx_layers.cases() + fx_optim.cases() + fx_attention.cases())
     seen = set()
     for c in cases:
         if c.path in seen:
