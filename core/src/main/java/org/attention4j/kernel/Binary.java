@@ -168,8 +168,9 @@ public final class Binary {
           FloatVector.fromArray(S, x, xo + i).fma(va, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
         }
       } else {
-        FloatVector vx = FloatVector.broadcast(S, alpha * x[xo]);
-        for (; i < bound; i += L) FloatVector.fromArray(S, y, yo + i).add(vx).intoArray(y, yo + i);
+        // Fused like the tail and the scalar twin (a rounded alpha * x then add differs by an ulp).
+        FloatVector vx = FloatVector.broadcast(S, x[xo]);
+        for (; i < bound; i += L) vx.fma(va, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
       }
     }
     for (; i < n; i++) y[yo + i] = Math.fma(alpha, x[xo + i * xs], y[yo + i]);
@@ -188,5 +189,10 @@ public final class Binary {
       for (; i < bound; i += L) FloatVector.fromArray(S, x, xo + i).mul(alpha).intoArray(x, xo + i);
     }
     for (; i < n; i++) x[xo + i] *= alpha;
+  }
+
+  /** Scalar twin of {@link #scale}. */
+  public static void scaleScalar(float alpha, float[] x, int xo, int n) {
+    for (int i = 0; i < n; i++) x[xo + i] *= alpha;
   }
 }

@@ -47,17 +47,27 @@ public final class Rows {
 
   /** Dot product of two rows. */
   public static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    return Vectors.ENABLED ? dotVector(a, ao, b, bo, n) : dotScalar(a, ao, b, bo, n);
+  }
+
+  /** The vector body of {@link #dot}: one fused partial sum per lane, then a scalar tail. */
+  public static float dotVector(float[] a, int ao, float[] b, int bo, int n) {
     int i = 0;
     float s = 0f;
-    if (Vectors.ENABLED) {
-      int bound = S.loopBound(n);
-      if (bound > 0) {
-        FloatVector acc = FloatVector.zero(S);
-        for (; i < bound; i += L) acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
-        s = acc.reduceLanes(VectorOperators.ADD);
-      }
+    int bound = S.loopBound(n);
+    if (bound > 0) {
+      FloatVector acc = FloatVector.zero(S);
+      for (; i < bound; i += L) acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
+      s = acc.reduceLanes(VectorOperators.ADD);
     }
     for (; i < n; i++) s = Math.fma(a[ao + i], b[bo + i], s);
+    return s;
+  }
+
+  /** Scalar twin of {@link #dot}: a left-to-right fused sum (equal to the vector body within rounding). */
+  public static float dotScalar(float[] a, int ao, float[] b, int bo, int n) {
+    float s = 0f;
+    for (int i = 0; i < n; i++) s = Math.fma(a[ao + i], b[bo + i], s);
     return s;
   }
 
@@ -203,41 +213,80 @@ public final class Rows {
 
   /** Softmax backward over one row: {@code dx = y * (dy - sum(dy * y))}. */
   public static void softmaxBackward(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
-    float dot = dot(y, yo, dy, dyo, n);
+    if (Vectors.ENABLED) softmaxBackwardVector(y, yo, dy, dyo, dx, dxo, n);
+    else softmaxBackwardScalar(y, yo, dy, dyo, dx, dxo, n);
+  }
+
+  /** The vector body of {@link #softmaxBackward}, with a scalar tail. */
+  public static void softmaxBackwardVector(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
+    float dot = dotVector(y, yo, dy, dyo, n);
     int i = 0;
-    if (Vectors.ENABLED) {
-      int bound = S.loopBound(n);
-      for (; i < bound; i += L) {
-        FloatVector vy = FloatVector.fromArray(S, y, yo + i);
-        FloatVector.fromArray(S, dy, dyo + i).sub(dot).mul(vy).intoArray(dx, dxo + i);
-      }
+    int bound = S.loopBound(n);
+    for (; i < bound; i += L) {
+      FloatVector vy = FloatVector.fromArray(S, y, yo + i);
+      FloatVector.fromArray(S, dy, dyo + i).sub(dot).mul(vy).intoArray(dx, dxo + i);
     }
     for (; i < n; i++) dx[dxo + i] = (dy[dyo + i] - dot) * y[yo + i];
   }
 
+  /** Scalar twin of {@link #softmaxBackward}. */
+  public static void softmaxBackwardScalar(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
+    float dot = dotScalar(y, yo, dy, dyo, n);
+    for (int i = 0; i < n; i++) dx[dxo + i] = (dy[dyo + i] - dot) * y[yo + i];
+  }
+
   /** {@code y = x - logsumexp(x)} over one row; an all {@code -inf} row gives {@code -inf}. */
   public static void logSoftmax(float[] x, int xo, float[] y, int yo, int n) {
-    float lse = Vectors.ENABLED ? logSumExp(x, xo, n) : logSumExpScalar(x, xo, n);
-    int i = 0;
-    if (Vectors.ENABLED) {
-      int bound = S.loopBound(n);
-      for (; i < bound; i += L) FloatVector.fromArray(S, x, xo + i).sub(lse).intoArray(y, yo + i);
+    if (Vectors.ENABLED) logSoftmaxVector(x, xo, y, yo, n);
+    else logSoftmaxScalar(x, xo, y, yo, n);
+  }
+
+  /** The vector body of {@link #logSoftmax}, with a scalar tail. */
+  public static void logSoftmaxVector(float[] x, int xo, float[] y, int yo, int n) {
+    float lse = logSumExp(x, xo, n);
+    if (lse == Float.NEGATIVE_INFINITY) {
+      // every element is -inf: x - lse would be -inf - (-inf) = NaN
+      java.util.Arrays.fill(y, yo, yo + n, Float.NEGATIVE_INFINITY);
+      return;
     }
+    int i = 0;
+    int bound = S.loopBound(n);
+    for (; i < bound; i += L) FloatVector.fromArray(S, x, xo + i).sub(lse).intoArray(y, yo + i);
     for (; i < n; i++) y[yo + i] = x[xo + i] - lse;
+  }
+
+  /** Scalar twin of {@link #logSoftmax}. */
+  public static void logSoftmaxScalar(float[] x, int xo, float[] y, int yo, int n) {
+    float lse = logSumExpScalar(x, xo, n);
+    if (lse == Float.NEGATIVE_INFINITY) {
+      java.util.Arrays.fill(y, yo, yo + n, Float.NEGATIVE_INFINITY);
+      return;
+    }
+    for (int i = 0; i < n; i++) y[yo + i] = x[xo + i] - lse;
   }
 
   /** Log-softmax backward over one row: {@code dx = dy - exp(y) * sum(dy)}. */
   public static void logSoftmaxBackward(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
-    float s = sum(dy, dyo, n);
+    if (Vectors.ENABLED) logSoftmaxBackwardVector(y, yo, dy, dyo, dx, dxo, n);
+    else logSoftmaxBackwardScalar(y, yo, dy, dyo, dx, dxo, n);
+  }
+
+  /** The vector body of {@link #logSoftmaxBackward}, with a scalar tail. */
+  public static void logSoftmaxBackwardVector(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
+    float s = sumVector(dy, dyo, n);
     int i = 0;
-    if (Vectors.ENABLED) {
-      int bound = S.loopBound(n);
-      for (; i < bound; i += L) {
-        FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
-        FloatVector.fromArray(S, dy, dyo + i).sub(e.mul(s)).intoArray(dx, dxo + i);
-      }
+    int bound = S.loopBound(n);
+    for (; i < bound; i += L) {
+      FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
+      FloatVector.fromArray(S, dy, dyo + i).sub(e.mul(s)).intoArray(dx, dxo + i);
     }
     for (; i < n; i++) dx[dxo + i] = dy[dyo + i] - (float) Math.exp(y[yo + i]) * s;
+  }
+
+  /** Scalar twin of {@link #logSoftmaxBackward}. */
+  public static void logSoftmaxBackwardScalar(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
+    float s = sumScalar(dy, dyo, n);
+    for (int i = 0; i < n; i++) dx[dxo + i] = dy[dyo + i] - (float) Math.exp(y[yo + i]) * s;
   }
 
   // ------------------------------------------------------------------ layer norm
@@ -245,14 +294,21 @@ public final class Rows {
   /**
    * Layer norm of one row: {@code y = (x - mean) * rstd * w + b} with the biased variance
    * computed in two passes. Writes {@code stats[so] = mean, stats[so + 1] = rstd}.
-   * {@code w} and {@code b} may be {@code null}.
+   * {@code w} and {@code b} may be {@code null}; when given they are read from index 0.
    */
   public static void layerNorm(float[] x, int xo, float[] w, float[] b, float eps, float[] y, int yo,
       float[] stats, int so, int n) {
-    float mean = sum(x, xo, n) / n;
+    if (Vectors.ENABLED) layerNormVector(x, xo, w, b, eps, y, yo, stats, so, n);
+    else layerNormScalar(x, xo, w, b, eps, y, yo, stats, so, n);
+  }
+
+  /** The vector body of {@link #layerNorm}, with a scalar tail. */
+  public static void layerNormVector(float[] x, int xo, float[] w, float[] b, float eps, float[] y, int yo,
+      float[] stats, int so, int n) {
+    float mean = sumVector(x, xo, n) / n;
     float var = 0f;
     int i = 0;
-    int bound = Vectors.ENABLED ? S.loopBound(n) : 0;
+    int bound = S.loopBound(n);
     if (bound > 0) {
       FloatVector acc = FloatVector.zero(S);
       for (; i < bound; i += L) {
@@ -263,7 +319,7 @@ public final class Rows {
     }
     for (; i < n; i++) {
       float d = x[xo + i] - mean;
-      var += d * d;
+      var = Math.fma(d, d, var);
     }
     float rstd = (float) (1.0 / Math.sqrt(var / n + eps));
     stats[so] = mean;
@@ -275,16 +331,33 @@ public final class Rows {
       if (b != null) v = v.add(FloatVector.fromArray(S, b, i));
       v.intoArray(y, yo + i);
     }
-    for (; i < n; i++) {
-      float v = (x[xo + i] - mean) * rstd;
-      if (w != null) v *= w[i];
-      if (b != null) v += b[i];
-      y[yo + i] = v;
+    for (; i < n; i++) y[yo + i] = affine((x[xo + i] - mean) * rstd, w, b, i);
+  }
+
+  /** Scalar twin of {@link #layerNorm}. */
+  public static void layerNormScalar(float[] x, int xo, float[] w, float[] b, float eps, float[] y, int yo,
+      float[] stats, int so, int n) {
+    float mean = sumScalar(x, xo, n) / n;
+    float var = 0f;
+    for (int i = 0; i < n; i++) {
+      float d = x[xo + i] - mean;
+      var = Math.fma(d, d, var);
     }
+    float rstd = (float) (1.0 / Math.sqrt(var / n + eps));
+    stats[so] = mean;
+    stats[so + 1] = rstd;
+    for (int i = 0; i < n; i++) y[yo + i] = affine((x[xo + i] - mean) * rstd, w, b, i);
+  }
+
+  private static float affine(float v, float[] w, float[] b, int i) {
+    if (w != null) v *= w[i];
+    if (b != null) v += b[i];
+    return v;
   }
 
   /**
-   * Input gradient of layer norm for one row, given the saved mean and rstd:
+   * Input gradient of layer norm for one row, given the saved mean and rstd (scalar only: it is
+   * its own twin):
    * {@code dx = rstd * (g - mean(g) - xhat * mean(g * xhat))} with {@code g = dy * w}.
    */
   public static void layerNormBackward(float[] x, int xo, float[] w, float mean, float rstd, float[] dy, int dyo,

@@ -59,7 +59,7 @@ public final class Unary {
       case RSQRT -> (float) (1.0 / Math.sqrt(v));
       case TANH -> (float) Math.tanh(v);
       case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-v)));
-      case RELU -> v > 0 ? v : 0f;
+      case RELU -> Math.max(v, 0f); // NaN stays NaN, as in the vector body and PyTorch
       case GELU -> (float) (v * normalCdf(v));
       case GELU_TANH -> {
         double u = SQRT_2_OVER_PI * (v + GELU_TANH_C * (double) v * v * v);
@@ -76,7 +76,16 @@ public final class Unary {
   /** The scalar twin of {@link #backward}. */
   public static void backwardScalar(Op op, float p, float[] x, int xo, float[] y, int yo, float[] dy, int dyo,
       float[] dx, int dxo, int n) {
-    for (int i = 0; i < n; i++) dx[dxo + i] = dy[dyo + i] * derivative(op, p, x[xo + i], y[yo + i]);
+    for (int i = 0; i < n; i++) dx[dxo + i] = grad(op, p, x[xo + i], y[yo + i], dy[dyo + i]);
+  }
+
+  /**
+   * {@code dy * f'(x)} for one element. Relu selects instead of multiplying by 0, so that a
+   * negative {@code dy} gives +0 rather than -0, as the vector body (and PyTorch) do.
+   */
+  static float grad(Op op, float p, float v, float out, float dy) {
+    if (op == Op.RELU) return v > 0 ? dy : 0f;
+    return dy * derivative(op, p, v, out);
   }
 
   /** {@code f'(x)} given {@code x} and {@code y = f(x)}. */
@@ -195,7 +204,7 @@ public final class Unary {
       case NEG -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).neg().intoArray(dx, dxo + i); }
       default -> bound = 0;
     }
-    for (int i = bound; i < n; i++) dx[dxo + i] = dy[dyo + i] * derivative(op, p, x[xo + i], y[yo + i]);
+    for (int i = bound; i < n; i++) dx[dxo + i] = grad(op, p, x[xo + i], y[yo + i], dy[dyo + i]);
   }
 
   /** {@code a * b + c} for a scalar {@code c}. */

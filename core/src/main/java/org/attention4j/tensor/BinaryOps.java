@@ -16,7 +16,7 @@ final class BinaryOps {
   private BinaryOps() {}
 
   static Tensor apply(Tensor a, Tensor b, Op op) {
-    String name = op.name().toLowerCase(java.util.Locale.ROOT);
+    String name = name(op);
     Tensor out = compute(name, a, b, op);
     return OpNode.record(name, out, (g, needs) -> switch (op) {
       case ADD -> new Tensor[] {g, g};
@@ -30,6 +30,15 @@ final class BinaryOps {
         yield new Tensor[] {needs[0] ? g.mul(wa) : null, needs[1] ? g.mul(wa.neg().add(1f)) : null};
       }
     }, a, b);
+  }
+
+  /** The op's name in errors and on the tape, as in PyTorch ({@code maximum}, not the reduction {@code max}). */
+  static String name(Op op) {
+    return switch (op) {
+      case MAX -> "maximum";
+      case MIN -> "minimum";
+      default -> op.name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   /** {@code op(a, b)} into a fresh contiguous tensor of the broadcast shape (not recorded). */

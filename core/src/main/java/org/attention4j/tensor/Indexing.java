@@ -46,7 +46,7 @@ final class Indexing {
     if (index.rank() != 1) {
       throw new IllegalArgumentException("index_select: index must be 1-D, got " + index.shape());
     }
-    int a = Shape.axis(dim, x.rank(), "index_select: dim");
+    int a = Shape.axis(dim, x.rank(), "index_select: dim", x.shape);
     int size = x.dim(a);
     int[] idx = index.dataUnsafe();
     for (int i = 0; i < idx.length; i++) {
@@ -75,7 +75,7 @@ final class Indexing {
       throw new IllegalArgumentException("gather: index rank " + index.rank() + " differs from input rank " + r
           + " (" + index.shape() + " vs " + x.shape + ")");
     }
-    int a = Shape.axis(dim, r, "gather: dim");
+    int a = Shape.axis(dim, r, "gather: dim", x.shape);
     for (int d = 0; d < r; d++) {
       if (d != a && index.dim(d) > x.dim(d)) {
         throw new IllegalArgumentException("gather: index " + index.shape() + " is larger than input " + x.shape + " at dim " + d);
@@ -105,7 +105,8 @@ final class Indexing {
       int v = idx[i];
       if (v < 0 || v >= x.dim(a)) {
         throw new IllegalArgumentException(
-            "gather: index value " + v + " at position " + i + " is out of range for dim " + a + " of size " + x.dim(a));
+            "gather: index value " + v + " at position " + i + " is out of range for dim " + a + " of size " + x.dim(a)
+                + " in " + x.shape);
       }
       int p = offset;
       for (int d = 0; d < r; d++) p += (d == a ? v : counter[d]) * strides[d];

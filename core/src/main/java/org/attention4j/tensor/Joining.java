@@ -13,7 +13,7 @@ final class Joining {
     Tensor first = parts.get(0);
     int r = first.rank();
     if (r == 0) throw new IllegalArgumentException("concat: scalars cannot be concatenated; use stack");
-    int a = Shape.axis(dim, r, "concat: dim");
+    int a = Shape.axis(dim, r, "concat: dim", first.shape);
     int total = 0;
     for (int p = 0; p < parts.size(); p++) {
       Tensor t = parts.get(p);
@@ -54,7 +54,7 @@ final class Joining {
   static Tensor stack(int dim, List<Tensor> parts) {
     if (parts.isEmpty()) throw new IllegalArgumentException("stack: needs at least one tensor");
     Shape s = parts.get(0).shape;
-    int a = Shape.axis(dim, s.rank() + 1, "stack: dim");
+    int a = Shape.axis(dim, s.rank() + 1, "stack: dim", s);
     List<Tensor> expanded = new ArrayList<>(parts.size());
     for (int p = 0; p < parts.size(); p++) {
       Tensor t = parts.get(p);
@@ -68,7 +68,7 @@ final class Joining {
 
   static List<Tensor> split(Tensor x, int size, int dim) {
     if (size <= 0) throw new IllegalArgumentException("split: size must be positive, got " + size);
-    int a = x.shape.axis(dim);
+    int a = Shape.axis(dim, x.rank(), "split: dim", x.shape);
     int n = x.dim(a);
     List<Tensor> out = new ArrayList<>();
     for (int start = 0; start < n; start += size) out.add(x.narrow(a, start, Math.min(size, n - start)));
@@ -78,7 +78,7 @@ final class Joining {
 
   static List<Tensor> chunk(Tensor x, int chunks, int dim) {
     if (chunks <= 0) throw new IllegalArgumentException("chunk: chunks must be positive, got " + chunks);
-    int n = x.dim(dim);
+    int n = x.dim(Shape.axis(dim, x.rank(), "chunk: dim", x.shape));
     return split(x, Math.max(1, (n + chunks - 1) / chunks), dim);
   }
 }

@@ -16,10 +16,9 @@ final class Linalg {
     if (a.rank() == 0 || b.rank() == 0) {
       throw new IllegalArgumentException("matmul: both operands need at least 1 dim, got " + a.shape + " @ " + b.shape);
     }
-    if (a.rank() == 1 && b.rank() == 1) {
-      checkInner(a, b, a.dim(0), b.dim(0));
-      return matmul(a.unsqueeze(0), b.unsqueeze(1)).reshape();
-    }
+    // Check before 1-D operands are promoted, so that the message shows the caller's shapes.
+    checkInner(a, b, a.dim(-1), b.rank() == 1 ? b.dim(0) : b.dim(-2));
+    if (a.rank() == 1 && b.rank() == 1) return matmul(a.unsqueeze(0), b.unsqueeze(1)).reshape();
     if (a.rank() == 1) return matmul(a.unsqueeze(0), b).squeeze(-2);
     if (b.rank() == 1) return matmul(a, b.unsqueeze(1)).squeeze(-1);
     return matmulNd(a, b);

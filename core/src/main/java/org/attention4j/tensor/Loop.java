@@ -67,6 +67,7 @@ final class Loop {
 
   /** Runs the body for every row, in parallel over rows when the loop is large. */
   void forEachRow(int base0, int base1, int base2, RowBody body) {
+    if (innerLength == 0) return; // no elements: offsets may point past the storage
     int grain = Math.max(1, (1 << 15) / Math.max(1, innerLength));
     if ((long) rows * innerLength < (1 << 16)) grain = rows;
     Parallel.forRange(rows, grain, (from, to) -> runRows(from, to, base0, base1, base2, body));
@@ -74,6 +75,7 @@ final class Loop {
 
   /** Runs the body for every row on the calling thread. */
   void forEachRowSerial(int base0, int base1, int base2, RowBody body) {
+    if (innerLength == 0) return;
     runRows(0, rows, base0, base1, base2, body);
   }
 

@@ -48,10 +48,11 @@ final class Losses {
     return order;
   }
 
-  private static void checkTarget(String op, int t, int row, int classes, int ignoreIndex) {
+  private static void checkTarget(String op, int t, int row, int classes, int ignoreIndex, Shape input) {
     if (t != ignoreIndex && (t < 0 || t >= classes)) {
       throw new IllegalArgumentException(
-          op + ": target " + t + " at position " + row + " is outside [0, " + classes + ") and is not the ignore index " + ignoreIndex);
+          op + ": target " + t + " at position " + row + " is outside the classes [0, " + classes + ") of input "
+              + input + " and is not the ignore index " + ignoreIndex);
     }
   }
 
@@ -68,7 +69,7 @@ final class Losses {
     float[] loss = new float[rows];
     int counted = 0;
     for (int r = 0; r < rows; r++) {
-      checkTarget("cross_entropy", cr.target[r], r, classes, ignoreIndex);
+      checkTarget("cross_entropy", cr.target[r], r, classes, ignoreIndex, x.shape);
       if (cr.target[r] != ignoreIndex) counted++;
     }
     Parallel.forRange(rows, RowOps.grain(classes), (from, to) -> {
@@ -112,7 +113,7 @@ final class Losses {
     int counted = 0;
     for (int r = 0; r < rows; r++) {
       int t = cr.target[r];
-      checkTarget("nll_loss", t, r, classes, ignoreIndex);
+      checkTarget("nll_loss", t, r, classes, ignoreIndex, logp.shape);
       if (t == ignoreIndex) continue;
       counted++;
       loss[r] = -cr.logits.data[cr.logits.offset + r * classes + t];

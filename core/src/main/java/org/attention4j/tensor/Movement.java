@@ -109,8 +109,8 @@ final class Movement {
   static Tensor flatten(Tensor x, int start, int end) {
     int r = x.rank();
     if (r == 0) return x.reshape(1);
-    int s = Shape.axis(start, r, "flatten: start dim");
-    int e = Shape.axis(end, r, "flatten: end dim");
+    int s = Shape.axis(start, r, "flatten: start dim", x.shape);
+    int e = Shape.axis(end, r, "flatten: end dim", x.shape);
     if (s > e) throw new IllegalArgumentException("flatten: start dim " + start + " is after end dim " + end);
     int[] dims = new int[r - (e - s)];
     int j = 0;
@@ -124,8 +124,8 @@ final class Movement {
 
   static Tensor transpose(Tensor x, int d0, int d1) {
     int r = x.rank();
-    int a = Shape.axis(d0, r, "transpose: dim");
-    int b = Shape.axis(d1, r, "transpose: dim");
+    int a = Shape.axis(d0, r, "transpose: dim", x.shape);
+    int b = Shape.axis(d1, r, "transpose: dim", x.shape);
     int[] order = new int[r];
     for (int i = 0; i < r; i++) order[i] = i;
     order[a] = b;
@@ -147,7 +147,7 @@ final class Movement {
     int[] inverse = new int[r];
     boolean[] seen = new boolean[r];
     for (int i = 0; i < r; i++) {
-      int a = Shape.axis(order[i], r, op + ": dim");
+      int a = Shape.axis(order[i], r, op + ": dim", x.shape);
       if (seen[a]) throw new IllegalArgumentException(op + ": dim " + a + " repeats in " + Arrays.toString(order));
       seen[a] = true;
       dims[i] = x.dim(a);
@@ -159,7 +159,7 @@ final class Movement {
   }
 
   static Tensor narrow(Tensor x, int dim, int start, int length) {
-    int a = x.shape.axis(dim);
+    int a = Shape.axis(dim, x.rank(), "narrow: dim", x.shape);
     int size = x.dim(a);
     if (start < 0 || length < 0 || start + length > size) {
       throw new IllegalArgumentException(
@@ -177,7 +177,7 @@ final class Movement {
   }
 
   static Tensor slice(Tensor x, int dim, int start, int end) {
-    int size = x.dim(dim);
+    int size = x.dim(Shape.axis(dim, x.rank(), "slice: dim", x.shape));
     int s = start < 0 ? start + size : start;
     int e = end < 0 ? end + size : end;
     s = Math.max(0, Math.min(s, size));
@@ -186,7 +186,7 @@ final class Movement {
   }
 
   static Tensor select(Tensor x, int dim, int index) {
-    int a = x.shape.axis(dim);
+    int a = Shape.axis(dim, x.rank(), "select: dim", x.shape);
     int size = x.dim(a);
     int i = index < 0 ? index + size : index;
     if (i < 0 || i >= size) {
@@ -234,7 +234,7 @@ final class Movement {
 
   static Tensor unsqueeze(Tensor x, int dim) {
     int r = x.rank();
-    int a = Shape.axis(dim, r + 1, "unsqueeze: dim");
+    int a = Shape.axis(dim, r + 1, "unsqueeze: dim", x.shape);
     int[] dims = new int[r + 1];
     int[] st = new int[r + 1];
     for (int i = 0, j = 0; i <= r; i++) {
@@ -253,7 +253,7 @@ final class Movement {
   }
 
   static Tensor squeeze(Tensor x, int dim) {
-    int a = x.shape.axis(dim);
+    int a = Shape.axis(dim, x.rank(), "squeeze: dim", x.shape);
     if (x.dim(a) != 1) {
       throw new IllegalArgumentException("squeeze: dim " + dim + " has size " + x.dim(a) + ", not 1, in " + x.shape);
     }
@@ -279,7 +279,12 @@ final class Movement {
 
   /** Copies {@code src}, broadcast to {@code dst}'s shape, into {@code dst}'s elements. */
   static void copyInto(Tensor src, Tensor dst) {
-    int[] srcStrides = broadcastStrides("copy", src, dst.shape);
+    copyInto("copy", src, dst);
+  }
+
+  /** {@link #copyInto(Tensor, Tensor)} naming {@code op} if {@code src} does not broadcast. */
+  static void copyInto(String op, Tensor src, Tensor dst) {
+    int[] srcStrides = broadcastStrides(op, src, dst.shape);
     Loop loop = Loop.of(dst.shape.dimsUnsafe(), dst.strides, srcStrides);
     int sd = loop.innerStride(0);
     int ss = loop.innerStride(1);

@@ -97,7 +97,8 @@ final class OpNode extends Node {
 
   @Override
   protected void backward() {
-    if (retainTarget != null) retainTarget.grad = grad.contiguousCopy();
+    // Accumulates across backward calls like a leaf's gradient (and PyTorch's retain_grad).
+    if (retainTarget != null) retainTarget.accumulateGrad(grad);
     Tensor[] grads = fn.apply(grad, needs);
     if (grads.length != inputs.length) {
       throw new IllegalStateException(

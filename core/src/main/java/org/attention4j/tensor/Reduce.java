@@ -21,7 +21,7 @@ final class Reduce {
   static int[] axes(String op, Shape s, int[] dims) {
     boolean[] seen = new boolean[s.rank()];
     for (int d : dims) {
-      int a = Shape.axis(d, s.rank(), op + ": dim");
+      int a = Shape.axis(d, s.rank(), op + ": dim", s);
       if (seen[a]) throw new IllegalArgumentException(op + ": dim " + d + " repeats in " + Arrays.toString(dims));
       seen[a] = true;
     }

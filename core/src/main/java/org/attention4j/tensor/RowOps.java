@@ -21,7 +21,7 @@ final class RowOps {
   private static Tensor alongLast(Tensor x, int dim, boolean soft) {
     String op = soft ? "softmax" : "log_softmax";
     if (x.rank() == 0) return alongLast(x.reshape(1), 0, soft).reshape();
-    int a = Shape.axis(dim, x.rank(), op + ": dim");
+    int a = Shape.axis(dim, x.rank(), op + ": dim", x.shape);
     if (a != x.rank() - 1) return alongLast(x.transpose(a, -1), -1, soft).transpose(a, -1);
     Tensor in = x.contiguous();
     int n = x.dim(-1);

@@ -78,14 +78,21 @@ public final class Shape {
    * @throws IllegalArgumentException if it is out of range
    */
   public int axis(int d) {
-    return axis(d, dims.length, "dim");
+    return axis(d, dims.length, "dim", this);
   }
 
-  static int axis(int d, int rank, String what) {
+  /**
+   * Normalises dimension {@code d} against {@code rank} (the shape's rank, or one more where a
+   * dimension is inserted).
+   *
+   * @throws IllegalArgumentException {@code "<what> <d> is out of range for shape <shape>
+   *     (valid: <lo>..<hi>)"}, where {@code what} names the op, e.g. {@code "sum: dim"}
+   */
+  static int axis(int d, int rank, String what, Shape shape) {
     int a = d < 0 ? d + rank : d;
     if (a < 0 || a >= rank) {
       throw new IllegalArgumentException(
-          what + " " + d + " is out of range for rank " + rank
+          what + " " + d + " is out of range for shape " + shape
               + " (valid: " + (-rank) + ".." + (rank - 1) + ")");
     }
     return a;

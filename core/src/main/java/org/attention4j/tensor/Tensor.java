@@ -48,6 +48,21 @@ public final class Tensor {
     return new Tensor(data, 0, shape, shape.contiguousStrides());
   }
 
+  /**
+   * A contiguous tensor that takes ownership of {@code data} without copying it (for kernels
+   * that fill an output array); the caller must not write to the array afterwards.
+   *
+   * @throws IllegalArgumentException if the length does not match the shape
+   */
+  public static Tensor wrap(float[] data, int... shape) {
+    Shape s = Shape.of(shape);
+    if (s.numel() != data.length) {
+      throw new IllegalArgumentException(
+          "Tensor.wrap: " + data.length + " values do not fill shape " + s + " (" + s.numel() + " elements)");
+    }
+    return wrap(data, s);
+  }
+
   // ---------------------------------------------------------------- creation
 
   /** A tensor of zeros. */
@@ -179,8 +194,12 @@ public final class Tensor {
     return shape.numel();
   }
 
-  /** Whether the elements are laid out row-major without gaps (a copy would change nothing). */
+  /**
+   * Whether the elements are laid out row-major without gaps (a copy would change nothing). A
+   * tensor without elements always is.
+   */
   public boolean isContiguous() {
+    if (numel() == 0) return true;
     int expected = 1;
     int[] dims = shape.dimsUnsafe();
     for (int i = dims.length - 1; i >= 0; i--) {
@@ -290,7 +309,10 @@ public final class Tensor {
     grad = null;
   }
 
-  /** Keeps this non-leaf tensor's gradient in {@link #grad()} after backward. */
+  /**
+   * Keeps this non-leaf tensor's gradient in {@link #grad()} after backward; like a leaf's, it
+   * accumulates over backward calls until {@link #zeroGrad()}.
+   */
   public Tensor retainGrad() {
     if (gradFn != null) gradFn.retainTarget = this;
     return this;
@@ -368,7 +390,9 @@ public final class Tensor {
    */
   public Tensor copyFrom(Tensor src) {
     checkInPlace("copyFrom");
-    Movement.copyInto(src, this);
+    // A source that shares this storage (x.copyFrom(x.transpose(0, 1))) would be overwritten
+    // while it is read: copy it first.
+    Movement.copyInto("copyFrom", src.data == data ? src.contiguousCopy() : src, this);
     return this;
   }
 
@@ -382,7 +406,7 @@ public final class Tensor {
   /** {@code this += alpha * other} (other broadcast to this shape); returns this. */
   public Tensor addInPlace(Tensor other, float alpha) {
     checkInPlace("addInPlace");
-    BinaryOps.addInPlace(this, other, alpha);
+    BinaryOps.addInPlace(this, other.data == data && other != this ? other.contiguousCopy() : other, alpha);
     return this;
   }
 
@@ -571,6 +595,7 @@ public final class Tensor {
   public IntTensor argmax(int dim) { return Reduce.argmax(this, dim, false); }
   public IntTensor argmax(int dim, boolean keepdim) { return Reduce.argmax(this, dim, keepdim); }
   public IntTensor argmin(int dim) { return Reduce.argmin(this, dim, false); }
+  public IntTensor argmin(int dim, boolean keepdim) { return Reduce.argmin(this, dim, keepdim); }
 
   /** {@code log(sum(exp(x)))} along {@code dim}, computed stably. */
   public Tensor logsumexp(int dim, boolean keepdim) { return Reduce.logsumexp(this, new int[] {dim}, keepdim); }
@@ -679,9 +704,10 @@ public final class Tensor {
 
   /**
    * Inverted dropout: in training, zeroes each element with probability {@code p} and scales
-   * the rest by {@code 1 / (1 - p)}; otherwise returns this tensor.
+   * the rest by {@code 1 / (1 - p)} ({@code p = 1} zeroes everything, as in PyTorch); otherwise
+   * returns this tensor.
    *
-   * @throws IllegalArgumentException if {@code p} is outside {@code [0, 1)}
+   * @throws IllegalArgumentException if {@code p} is outside {@code [0, 1]}
    */
   public Tensor dropout(float p, boolean training, RandomGenerator rng) {
     return Losses.dropout(this, p, training, rng);

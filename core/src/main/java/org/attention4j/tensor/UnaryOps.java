@@ -3,6 +3,7 @@ package org.attention4j.tensor;
 import org.attention4j.kernel.Parallel;
 import org.attention4j.kernel.Unary;
 import org.attention4j.kernel.Unary.Op;
+import org.attention4j.kernel.Vectors;
 
 /** Elementwise unary ops ({@code y = f(x)}) and their backward ({@code dx = dy * f'(x)}). */
 final class UnaryOps {
@@ -18,14 +19,25 @@ final class UnaryOps {
     float[] src = in.data;
     int so = in.offset;
     float[] dst = out.data;
-    Parallel.forRange(n, GRAIN, (from, to) -> Unary.forward(op, p, src, so + from, dst, from, to - from));
+    forAligned(n, (from, to) -> Unary.forward(op, p, src, so + from, dst, from, to - from));
     return OpNode.record(name(op), out, (g, needs) -> {
       Tensor gc = g.contiguous();
       Tensor dx = Tensor.zeros(in.shape.dimsUnsafe());
-      Parallel.forRange(n, GRAIN, (from, to) ->
+      forAligned(n, (from, to) ->
           Unary.backward(op, p, src, so + from, dst, from, gc.data, gc.offset + from, dx.data, from, to - from));
       return new Tensor[] {dx};
     }, x);
+  }
+
+  /**
+   * {@link Parallel#forRange} over {@code [0, n)} with every chunk starting at a multiple of the
+   * lane count. The vector body and the scalar tail of a transcendental differ in the last bits,
+   * so a chunk boundary inside a vector would make the result depend on the thread count.
+   */
+  static void forAligned(int n, Parallel.RangeBody body) {
+    int lanes = Vectors.LANES;
+    int blocks = (n + lanes - 1) / lanes;
+    Parallel.forRange(blocks, Math.max(1, GRAIN / lanes), (from, to) -> body.run(from * lanes, Math.min(to * lanes, n)));
   }
 
   static Tensor clamp(Tensor x, float min, float max) {
