@@ -145,7 +145,7 @@ public final class Rows {
     float m = maxScalar(a, off, n);
     if (m == Float.NEGATIVE_INFINITY || m == Float.POSITIVE_INFINITY || Float.isNaN(m)) return m;
     float s = 0f;
-    for (int i = 0; i < n; i++) s += (float) Math.exp(a[off + i] - m);
+    for (int i = 0; i < n; i++) s += VMath.exp(a[off + i] - m);
     return m + (float) Math.log(s);
   }
 
@@ -155,11 +155,11 @@ public final class Rows {
     if (bound > 0) {
       FloatVector acc = FloatVector.zero(S);
       for (int i = 0; i < bound; i += L) {
-        acc = acc.add(FloatVector.fromArray(S, a, off + i).sub(m).lanewise(VectorOperators.EXP));
+        acc = acc.add(VMath.exp(FloatVector.fromArray(S, a, off + i).sub(m)));
       }
       s = acc.reduceLanes(VectorOperators.ADD);
     }
-    for (int i = bound; i < n; i++) s += (float) Math.exp(a[off + i] - m);
+    for (int i = bound; i < n; i++) s += VMath.exp(a[off + i] - m);
     return s;
   }
 
@@ -178,13 +178,13 @@ public final class Rows {
     int bound = S.loopBound(n);
     FloatVector acc = FloatVector.zero(S);
     for (int i = 0; i < bound; i += L) {
-      FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(m).lanewise(VectorOperators.EXP);
+      FloatVector e = VMath.exp(FloatVector.fromArray(S, x, xo + i).sub(m));
       e.intoArray(y, yo + i);
       acc = acc.add(e);
     }
     float s = bound > 0 ? acc.reduceLanes(VectorOperators.ADD) : 0f;
     for (int i = bound; i < n; i++) {
-      float e = (float) Math.exp(x[xo + i] - m);
+      float e = VMath.exp(x[xo + i] - m);
       y[yo + i] = e;
       s += e;
     }
@@ -203,7 +203,7 @@ public final class Rows {
     }
     float s = 0f;
     for (int i = 0; i < n; i++) {
-      float e = (float) Math.exp(x[xo + i] - m);
+      float e = VMath.exp(x[xo + i] - m);
       y[yo + i] = e;
       s += e;
     }
@@ -277,16 +277,16 @@ public final class Rows {
     int i = 0;
     int bound = S.loopBound(n);
     for (; i < bound; i += L) {
-      FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
+      FloatVector e = VMath.exp(FloatVector.fromArray(S, y, yo + i));
       FloatVector.fromArray(S, dy, dyo + i).sub(e.mul(s)).intoArray(dx, dxo + i);
     }
-    for (; i < n; i++) dx[dxo + i] = dy[dyo + i] - (float) Math.exp(y[yo + i]) * s;
+    for (; i < n; i++) dx[dxo + i] = dy[dyo + i] - VMath.exp(y[yo + i]) * s;
   }
 
   /** Scalar twin of {@link #logSoftmaxBackward}. */
   public static void logSoftmaxBackwardScalar(float[] y, int yo, float[] dy, int dyo, float[] dx, int dxo, int n) {
     float s = sumScalar(dy, dyo, n);
-    for (int i = 0; i < n; i++) dx[dxo + i] = dy[dyo + i] - (float) Math.exp(y[yo + i]) * s;
+    for (int i = 0; i < n; i++) dx[dxo + i] = dy[dyo + i] - VMath.exp(y[yo + i]) * s;
   }
 
   // ------------------------------------------------------------------ layer norm

@@ -53,18 +53,15 @@ public final class Unary {
     return switch (op) {
       case NEG -> -v;
       case ABS -> Math.abs(v);
-      case EXP -> (float) Math.exp(v);
-      case LOG -> (float) Math.log(v);
+      case EXP -> VMath.exp(v);
+      case LOG -> VMath.log(v);
       case SQRT -> (float) Math.sqrt(v);
       case RSQRT -> (float) (1.0 / Math.sqrt(v));
-      case TANH -> (float) Math.tanh(v);
-      case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-v)));
+      case TANH -> VMath.tanh(v);
+      case SIGMOID -> VMath.sigmoid(v);
       case RELU -> Math.max(v, 0f); // NaN stays NaN, as in the vector body and PyTorch
-      case GELU -> (float) (v * normalCdf(v));
-      case GELU_TANH -> {
-        double u = SQRT_2_OVER_PI * (v + GELU_TANH_C * (double) v * v * v);
-        yield (float) (0.5 * v * (1 + Math.tanh(u)));
-      }
+      case GELU -> v * normalCdf(v);
+      case GELU_TANH -> (VMath.tanh(Math.fma(v * v, GELU_TANH_C, 1f) * v * SQRT_2_OVER_PI) + 1f) * v * 0.5f;
       case POW -> (float) Math.pow(v, p);
       case SQUARE -> v * v;
       case RECIPROCAL -> 1f / v;
@@ -97,14 +94,15 @@ public final class Unary {
       case LOG -> 1f / v;
       case SQRT -> 0.5f / out;
       case RSQRT -> -0.5f * out * out * out;
-      case TANH -> 1f - out * out;
+      case TANH -> Math.fma(out, -out, 1f);
       case SIGMOID -> out * (1f - out);
       case RELU -> v > 0 ? 1f : 0f;
-      case GELU -> (float) (normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+      case GELU -> Math.fma(v, VMath.exp(v * v * -0.5f) * INV_SQRT_2PI, normalCdf(v));
       case GELU_TANH -> {
-        double x3 = GELU_TANH_C * (double) v * v * v;
-        double t = Math.tanh(SQRT_2_OVER_PI * (v + x3));
-        yield (float) (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_C * (double) v * v));
+        float v2 = v * v;
+        float t = VMath.tanh(Math.fma(v2, GELU_TANH_C, 1f) * v * SQRT_2_OVER_PI);
+        float inner = Math.fma(v2, 3 * GELU_TANH_C, 1f) * SQRT_2_OVER_PI;
+        yield (t + 1f) * 0.5f + v * 0.5f * Math.fma(t, -t, 1f) * inner;
       }
       case POW -> p == 0 ? 0f : (float) (p * Math.pow(v, p - 1));
       case SQUARE -> 2f * v;
@@ -114,22 +112,23 @@ public final class Unary {
     };
   }
 
-  /** The standard normal CDF {@code Phi(x) = erfc(-x / sqrt 2) / 2}, accurate to ~1e-7 relative. */
-  public static double normalCdf(double x) {
-    double e = 0.5 * erfcNonNegative(Math.abs(x) * INV_SQRT_2);
-    return x >= 0 ? 1 - e : e;
+  /**
+   * The standard normal CDF {@code Phi(x) = erfc(-x / sqrt 2) / 2}, with {@code erfc} from the
+   * Chebyshev fit of Numerical Recipes (Press et al., 3rd ed., Sec. 6.2; fractional error below
+   * 1.2e-7). The scalar twin of {@link #normalCdf(FloatVector)}: the same float operations.
+   */
+  public static float normalCdf(float x) {
+    float z = Math.abs(x) * INV_SQRT_2;
+    float t = 1f / Math.fma(z, 0.5f, 1f);
+    float poly = Math.fma(t, ERFC_C[0], ERFC_C[1]);
+    for (int i = 2; i < ERFC_C.length; i++) poly = Math.fma(poly, t, ERFC_C[i]);
+    float e = VMath.exp(-(z * z) + poly) * t * 0.5f;
+    return x < 0f ? e : 1f - e;
   }
 
-  /**
-   * {@code erfc(z)} for {@code z >= 0} by the Chebyshev fit of Numerical Recipes (Press et al.,
-   * 3rd ed., Sec. 6.2), fractional error below 1.2e-7.
-   */
-  static double erfcNonNegative(double z) {
-    double t = 1.0 / (1.0 + 0.5 * z);
-    return t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-        + t * (-0.82215223 + t * 0.17087277)))))))));
-  }
+  /** Coefficients of the erfc fit, highest order first. */
+  private static final float[] ERFC_C = {0.17087277f, -0.82215223f, 1.48851587f, -1.13520398f, 0.27886807f,
+      -0.18628806f, 0.09678418f, 0.37409196f, 1.00002368f, -1.26551223f};
 
   // ------------------------------------------------------------------ vector bodies
 
@@ -139,16 +138,16 @@ public final class Unary {
     switch (op) {
       case NEG -> { for (int i = 0; i < bound; i += L) load(x, xo + i).neg().intoArray(y, yo + i); }
       case ABS -> { for (int i = 0; i < bound; i += L) load(x, xo + i).abs().intoArray(y, yo + i); }
-      case EXP -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.EXP).intoArray(y, yo + i); }
-      case LOG -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.LOG).intoArray(y, yo + i); }
+      case EXP -> { for (int i = 0; i < bound; i += L) VMath.exp(load(x, xo + i)).intoArray(y, yo + i); }
+      case LOG -> { for (int i = 0; i < bound; i += L) VMath.log(load(x, xo + i)).intoArray(y, yo + i); }
       case SQRT -> { for (int i = 0; i < bound; i += L) load(x, xo + i).sqrt().intoArray(y, yo + i); }
       case RSQRT -> { FloatVector one = FloatVector.broadcast(S, 1f); for (int i = 0; i < bound; i += L) one.div(load(x, xo + i).sqrt()).intoArray(y, yo + i); }
-      case TANH -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.TANH).intoArray(y, yo + i); }
+      case TANH -> { for (int i = 0; i < bound; i += L) VMath.tanh(load(x, xo + i)).intoArray(y, yo + i); }
       case SIGMOID -> { for (int i = 0; i < bound; i += L) sigmoid(load(x, xo + i)).intoArray(y, yo + i); }
       case RELU -> { for (int i = 0; i < bound; i += L) load(x, xo + i).max(0f).intoArray(y, yo + i); }
       case GELU -> { for (int i = 0; i < bound; i += L) { FloatVector v = load(x, xo + i); v.mul(normalCdf(v)).intoArray(y, yo + i); } }
       case GELU_TANH -> { for (int i = 0; i < bound; i += L) geluTanh(load(x, xo + i)).intoArray(y, yo + i); }
-      case POW -> { for (int i = 0; i < bound; i += L) load(x, xo + i).lanewise(VectorOperators.POW, p).intoArray(y, yo + i); }
+      case POW -> bound = 0; // Math.pow per element: SVML's vector pow differs between JIT tiers
       case SQUARE -> { for (int i = 0; i < bound; i += L) { FloatVector v = load(x, xo + i); v.mul(v).intoArray(y, yo + i); } }
       case RECIPROCAL -> { FloatVector one = FloatVector.broadcast(S, 1f); for (int i = 0; i < bound; i += L) one.div(load(x, xo + i)).intoArray(y, yo + i); }
       case ADD_SCALAR -> { for (int i = 0; i < bound; i += L) load(x, xo + i).add(p).intoArray(y, yo + i); }
@@ -184,7 +183,7 @@ public final class Unary {
       case GELU -> {
         for (int i = 0; i < bound; i += L) {
           FloatVector v = load(x, xo + i);
-          FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+          FloatVector pdf = VMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
           load(dy, dyo + i).mul(v.fma(pdf, normalCdf(v))).intoArray(dx, dxo + i);
         }
       }
@@ -192,7 +191,7 @@ public final class Unary {
         for (int i = 0; i < bound; i += L) {
           FloatVector v = load(x, xo + i);
           FloatVector v2 = v.mul(v);
-          FloatVector t = v2.fma(GELU_TANH_C, 1f).mul(v).mul(SQRT_2_OVER_PI).lanewise(VectorOperators.TANH);
+          FloatVector t = VMath.tanh(v2.fma(GELU_TANH_C, 1f).mul(v).mul(SQRT_2_OVER_PI));
           FloatVector inner = v2.fma(3 * GELU_TANH_C, 1f).mul(SQRT_2_OVER_PI);
           FloatVector d = t.add(1f).mul(0.5f).add(v.mul(0.5f).mul(fma(t, t.neg(), 1f)).mul(inner));
           load(dy, dyo + i).mul(d).intoArray(dx, dxo + i);
@@ -217,29 +216,21 @@ public final class Unary {
   }
 
   private static FloatVector sigmoid(FloatVector v) {
-    return FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+    return VMath.sigmoid(v);
   }
 
-  /** Vector {@code Phi(x)} with the same erfc fit as {@link #normalCdf(double)}. */
+  /** Vector {@code Phi(x)}: the same operations as {@link #normalCdf(float)}. */
   static FloatVector normalCdf(FloatVector x) {
     FloatVector z = x.abs().mul(INV_SQRT_2);
-    FloatVector t = z.fma(0.5f, 1f);
-    t = FloatVector.broadcast(S, 1f).div(t);
-    FloatVector poly = t.fma(0.17087277f, -0.82215223f);
-    poly = fma(poly, t, 1.48851587f);
-    poly = fma(poly, t, -1.13520398f);
-    poly = fma(poly, t, 0.27886807f);
-    poly = fma(poly, t, -0.18628806f);
-    poly = fma(poly, t, 0.09678418f);
-    poly = fma(poly, t, 0.37409196f);
-    poly = fma(poly, t, 1.00002368f);
-    poly = fma(poly, t, -1.26551223f);
-    FloatVector e = z.mul(z).neg().add(poly).lanewise(VectorOperators.EXP).mul(t).mul(0.5f);
+    FloatVector t = FloatVector.broadcast(S, 1f).div(z.fma(0.5f, 1f));
+    FloatVector poly = t.fma(ERFC_C[0], ERFC_C[1]);
+    for (int i = 2; i < ERFC_C.length; i++) poly = fma(poly, t, ERFC_C[i]);
+    FloatVector e = VMath.exp(z.mul(z).neg().add(poly)).mul(t).mul(0.5f);
     return e.neg().add(1f).blend(e, x.compare(VectorOperators.LT, 0f));
   }
 
   private static FloatVector geluTanh(FloatVector v) {
     FloatVector u = v.mul(v).fma(GELU_TANH_C, 1f).mul(v).mul(SQRT_2_OVER_PI);
-    return u.lanewise(VectorOperators.TANH).add(1f).mul(v).mul(0.5f);
+    return VMath.tanh(u).add(1f).mul(v).mul(0.5f);
   }
 }
