@@ -32,7 +32,7 @@ public final class Rows {
     if (bound > 0) {
       FloatVector acc = FloatVector.zero(S);
       for (int i = 0; i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, a, off + i));
-      s = acc.reduceLanes(VectorOperators.ADD);
+      s = VMath.sumLanes(acc);
     }
     for (int i = bound; i < n; i++) s += a[off + i];
     return s;
@@ -58,7 +58,7 @@ public final class Rows {
     if (bound > 0) {
       FloatVector acc = FloatVector.zero(S);
       for (; i < bound; i += L) acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
-      s = acc.reduceLanes(VectorOperators.ADD);
+      s = VMath.sumLanes(acc);
     }
     for (; i < n; i++) s = Math.fma(a[ao + i], b[bo + i], s);
     return s;
@@ -157,7 +157,7 @@ public final class Rows {
       for (int i = 0; i < bound; i += L) {
         acc = acc.add(VMath.exp(FloatVector.fromArray(S, a, off + i).sub(m)));
       }
-      s = acc.reduceLanes(VectorOperators.ADD);
+      s = VMath.sumLanes(acc);
     }
     for (int i = bound; i < n; i++) s += VMath.exp(a[off + i] - m);
     return s;
@@ -182,7 +182,7 @@ public final class Rows {
       e.intoArray(y, yo + i);
       acc = acc.add(e);
     }
-    float s = bound > 0 ? acc.reduceLanes(VectorOperators.ADD) : 0f;
+    float s = bound > 0 ? VMath.sumLanes(acc) : 0f;
     for (int i = bound; i < n; i++) {
       float e = VMath.exp(x[xo + i] - m);
       y[yo + i] = e;
@@ -315,7 +315,7 @@ public final class Rows {
         FloatVector d = FloatVector.fromArray(S, x, xo + i).sub(mean);
         acc = d.fma(d, acc);
       }
-      var = acc.reduceLanes(VectorOperators.ADD);
+      var = VMath.sumLanes(acc);
     }
     for (; i < n; i++) {
       float d = x[xo + i] - mean;

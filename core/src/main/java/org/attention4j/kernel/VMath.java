@@ -172,6 +172,27 @@ public final class VMath {
     return x < 0f ? -big : big;
   }
 
+  // ------------------------------------------------------------------ lane sums
+
+  /**
+   * The sum of the lanes in a fixed pairwise order (upper half onto lower half, repeatedly).
+   * {@code reduceLanes(ADD)} leaves the order open, and the interpreter and compiled code pick
+   * different ones, so float sums would change after JIT compilation.
+   */
+  public static float sumLanes(FloatVector v) {
+    float[] t = new float[Vectors.LANES];
+    v.intoArray(t, 0);
+    return sumLanes(t);
+  }
+
+  /** Scalar twin of {@link #sumLanes(FloatVector)} over {@code LANES} partial sums (modified in place). */
+  public static float sumLanes(float[] t) {
+    for (int width = t.length / 2; width >= 1; width /= 2) {
+      for (int j = 0; j < width; j++) t[j] += t[j + width];
+    }
+    return t[0];
+  }
+
   // ------------------------------------------------------------------ sigmoid
 
   /** {@code 1 / (1 + e^{-x})} for every lane. */

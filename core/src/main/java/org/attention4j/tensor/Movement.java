@@ -168,12 +168,7 @@ final class Movement {
     int[] dims = x.shape.toArray();
     dims[a] = length;
     Tensor out = new Tensor(x.data, x.offset + start * x.strides[a], Shape.of(dims), x.strides.clone());
-    Shape in = x.shape;
-    return OpNode.record("narrow", out, (g, needs) -> {
-      Tensor gx = Tensor.zeros(in.dimsUnsafe());
-      copyInto(g, new Tensor(gx.data, start * gx.strides[a], g.shape, gx.strides));
-      return new Tensor[] {gx};
-    }, x);
+    return OpNode.recordSlice(out, x, a, start);
   }
 
   static Tensor slice(Tensor x, int dim, int start, int end) {

@@ -368,6 +368,14 @@ public final class Tensor {
     }
   }
 
+  /** Adds {@code g} into the slice {@code [start, start + g.dim(dim))} along {@code dim} of {@link #grad}. */
+  void accumulateGradSlice(Tensor g, int dim, int start) {
+    try (var _ = GradMode.noGrad()) {
+      if (grad == null) grad = zeros(shape.dimsUnsafe());
+      BinaryOps.addInPlace(grad.narrow(dim, start, g.dim(dim)), g, 1f);
+    }
+  }
+
   /** A tensor sharing this one's storage but cut off from the graph. */
   public Tensor detach() {
     return new Tensor(data, offset, shape, strides);

@@ -281,4 +281,26 @@ class AutogradTest {
     assertArrayEquals(new float[] {4, 4, 4}, b.grad().toArray());
     assertEquals("[3]", b.grad().shape().toString());
   }
+
+  /**
+   * Regression: each slice's backward used to allocate a zero gradient of the whole input and
+   * add it in, so cutting a sequence into T steps cost O(T^2) (found in the GRU). Slices now add
+   * into their region of one buffer; the values must be unchanged.
+   */
+  @Test
+  void narrow_manyAndOverlappingSlices_accumulateIntoTheirRegions() {
+    org.attention4j.tensor.Tensor x = org.attention4j.tensor.Tensor.randn(new java.util.SplittableRandom(3), 2, 50, 3).requiresGrad(true);
+    org.attention4j.tensor.Tensor mid = x.mul(2f); // a non-leaf parent
+    org.attention4j.tensor.Tensor total = org.attention4j.tensor.Tensor.scalar(0f);
+    for (int t = 0; t < 50; t++) total = total.add(mid.select(1, t).sum().mul(t));
+    total = total.add(mid.narrow(1, 10, 5).sum()).add(x.narrow(1, 0, 2).sum());
+    total.backward();
+    float[] g = x.grad().toArray();
+    for (int b = 0; b < 2; b++) {
+      for (int t = 0; t < 50; t++) {
+        float want = 2f * t + (t >= 10 && t < 15 ? 2f : 0f) + (t < 2 ? 1f : 0f);
+        for (int c = 0; c < 3; c++) org.junit.jupiter.api.Assertions.assertEquals(want, g[(b * 50 + t) * 3 + c], 1e-6, "t=" + t);
+      }
+    }
+  }
 }
