@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""PyTorch side of bench/compare.sh: the `attn bench` workloads, timed the same way.
+
+Same command-line shape and the same JSON fields as `attn bench <workload> --json`:
+warm-up for at least --warmup-s seconds and --warmup-runs runs, then --repeats timed
+runs; median/min/max in ms; the workload's rate at the median (gflops, ...); gc_ms and
+gc_count count Python's cyclic collector during the timed runs (PyTorch frees tensors
+by reference counting, so these are usually 0).
+
+    bench_torch.py gemm --size 1024 --threads 2 --json
+    bench_torch.py info --json     # torch version, BLAS and CPU capability
+
+Adding a workload: write `def workload_x(args) -> (params, rates, body)` and register
+it in WORKLOADS with its extra arguments.
+"""
+
+import argparse
+import gc
+import json
+import platform
+import re
+import statistics
+import sys
+import time
+
+import torch
+
+IMPL = "pytorch"
+UNITS = {"gflops": "GFLOPS", "tokens_per_s": "tokens/s"}
+
+
+# ---------------------------------------------------------------- harness
+
+
+class GcTimer:
+    """Counts Python's cyclic garbage collections and their time while enabled."""
+
+    def __init__(self):
+        self.count = 0
+        self.seconds = 0.0
+        self._start = None
+
+    def __call__(self, phase, _info):
+        if phase == "start":
+            self._start = time.perf_counter()
+        elif self._start is not None:
+            self.seconds += time.perf_counter() - self._start
+            self.count += 1
+            self._start = None
+
+
+def measure(body, repeats, warmup_s, warmup_runs):
+    """Warms `body` up, then times `repeats` runs; returns the times (ms) and GC activity."""
+    start = time.perf_counter()
+    warm = 0
+    while warm < warmup_runs or time.perf_counter() - start < warmup_s:
+        body()
+        warm += 1
+    timer = GcTimer()
+    gc.callbacks.append(timer)
+    try:
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            body()
+            times.append((time.perf_counter() - t0) * 1e3)
+    finally:
+        gc.callbacks.remove(timer)
+    return times, warm, timer
+
+
+def result(workload, params, rates, args, times, warm, timer):
+    """The JSON record, with the field names and order of attention4j's BenchResult."""
+    median = statistics.median(times)
+    out = {"workload": workload, "impl": IMPL}
+    out.update(params)
+    out.update({
+        "threads": torch.get_num_threads(),
+        "repeats": args.repeats,
+        "warmup": warm,
+        "warmup_s": args.warmup_s,
+        "median_ms": round(median, 4),
+        "min_ms": round(min(times), 4),
+        "max_ms": round(max(times), 4),
+    })
+    for key, amount in rates.items():
+        out[key] = round(amount / (max(median, 1e-6) / 1e3), 3)
+    out["gc_ms"] = round(timer.seconds * 1e3, 3)
+    out["gc_count"] = timer.count
+    return out
+
+
+def print_table(r, rate_keys):
+    params = " ".join(f"{k}={v}" for k, v in r.items()
+                      if k not in ("workload", "impl", "threads", "repeats", "warmup",
+                                   "warmup_s", "median_ms", "min_ms", "max_ms",
+                                   "gc_ms", "gc_count") and k not in rate_keys)
+    print(f"bench {r['workload']} (pytorch {torch.__version__}): {params}")
+    print(f"threads {r['threads']}, {r['repeats']} timed runs after {r['warmup']} warm-up runs"
+          f" (>= {r['warmup_s']:.1f} s)")
+    for label in ("median", "min", "max"):
+        ms = r[f"{label}_ms"]
+        line = f"  {label:<9} {ms:12.3f} ms"
+        if label == "median":
+            line += "".join(f"  {r[k]:10.2f} {UNITS.get(k, k)}" for k in rate_keys)
+        print(line)
+
+
+# ---------------------------------------------------------------- workloads
+
+
+def uniform(shape, gen):
+    """Floats uniform in [-1, 1), like the Java side's RandomData (not the same numbers)."""
+    return torch.rand(*shape, generator=gen) * 2 - 1
+
+
+def workload_gemm(args):
+    """C = op(A) @ op(B) in float32, the same shapes and layouts as `attn bench gemm`."""
+    m = args.m or args.size
+    n = args.n or args.size
+    k = args.k or args.size
+    for name, v in (("--size", args.size), ("--m", m), ("--n", n), ("--k", k)):
+        if v < 1:
+            usage_error(f"{name} must be >= 1, got {v}")
+    gen = torch.Generator().manual_seed(1)
+    a = uniform((k, m) if args.trans_a else (m, k), gen)  # op(A) is (m, k)
+    b = uniform((n, k) if args.trans_b else (k, n), gen)  # op(B) is (k, n)
+    op_a = a.t() if args.trans_a else a  # (m, k), a strided view when transposed
+    op_b = b.t() if args.trans_b else b  # (k, n)
+    c = torch.empty(m, n)
+    params = {"size": args.size, "m": m, "n": n, "k": k,
+              "trans_a": args.trans_a, "trans_b": args.trans_b}
+    rates = {"gflops": 2.0 * m * n * k / 1e9}
+    return params, rates, lambda: torch.mm(op_a, op_b, out=c)
+
+
+def gemm_args(p):
+    p.add_argument("--size", type=int, default=1024)
+    p.add_argument("--m", type=int)
+    p.add_argument("--n", type=int)
+    p.add_argument("--k", type=int)
+    p.add_argument("--trans-a", action="store_true")
+    p.add_argument("--trans-b", action="store_true")
+
+
+# name -> (add its arguments, build (params, rates, body))
+WORKLOADS = {
+    "gemm": (gemm_args, workload_gemm),
+}
+
+
+# ---------------------------------------------------------------- info and CLI
+
+
+def torch_info():
+    """The torch build the numbers come from: version, BLAS, CPU capability."""
+    cfg = torch.__config__.show()
+    found = re.search(r"BLAS_INFO=([^,\s]+)", cfg)
+    blas = found.group(1) if found else next(
+        (b for b in ("mkl", "openblas", "blis", "accelerate") if b in cfg.lower()), "unknown")
+    mkl = re.search(r"Math Kernel Library Version ([0-9.]+)", cfg)
+    detail = f"MKL {mkl.group(1)}" if mkl else next(
+        (line.strip(" -") for line in cfg.splitlines() if "OpenBLAS" in line), "")
+    try:
+        capability = torch.backends.cpu.get_cpu_capability()
+    except AttributeError:  # torch < 2.1
+        capability = None
+    return {"impl": IMPL, "torch": torch.__version__, "blas": blas, "blas_detail": detail,
+            "cpu_capability": capability, "mkldnn": bool(torch.backends.mkldnn.is_available()),
+            "python": platform.python_version(), "torch_file": torch.__file__,
+            "threads": torch.get_num_threads()}
+
+
+def usage_error(message):
+    print(f"bench_torch.py: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="workload", required=True)
+    info = sub.add_parser("info", help="torch version, BLAS, CPU capability")
+    info.add_argument("--json", action="store_true")
+    for name, (add_args, _) in WORKLOADS.items():
+        p = sub.add_parser(name)
+        add_args(p)
+        p.add_argument("--threads", type=int, default=None)
+        p.add_argument("--repeats", type=int, default=10)
+        p.add_argument("--warmup-s", type=float, default=3.0)
+        p.add_argument("--warmup-runs", type=int, default=3)
+        p.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    if args.workload == "info":
+        i = torch_info()
+        print(json.dumps(i) if args.json else "\n".join(f"{k:<15} {v}" for k, v in i.items()))
+        return 0
+    if args.threads is not None:
+        if args.threads < 1:
+            usage_error(f"--threads must be >= 1, got {args.threads}")
+        torch.set_num_threads(args.threads)
+    if args.repeats < 1:
+        usage_error(f"--repeats must be >= 1, got {args.repeats}")
+    if args.warmup_s < 0 or args.warmup_runs < 0:
+        usage_error("--warmup-s and --warmup-runs must be >= 0")
+
+    params, rates, body = WORKLOADS[args.workload][1](args)
+    with torch.no_grad():
+        times, warm, timer = measure(body, args.repeats, args.warmup_s, args.warmup_runs)
+    r = result(args.workload, params, rates, args, times, warm, timer)
+    if args.json:
+        print(json.dumps(r, separators=(",", ":")))
+    else:
+        print_table(r, list(rates))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
