@@ -5,7 +5,7 @@
     .venv-reference/bin/python scripts/reference/fixtures.py [--out DIR] [--only SUBSTR]
 
 Writes one safetensors file per case under DIR/<group>/<case>.safetensors
-(groups: ops, layers, optim, safetensors), then reloads every file and checks
+(groups: ops, layers, optim, attention, safetensors), then reloads every file and checks
 its outputs and gradients against a float64 recomputation. Deterministic: each
 case seeds torch from its own name and runs single-threaded. See README.md.
 """
@@ -29,6 +29,7 @@ import fx_index  # noqa: E402
 import fx_interop  # noqa: E402
 import fx_layers  # noqa: E402
 import fx_losses  # noqa: E402
+import fx_movement  # noqa: E402
 import fx_optim  # noqa: E402
 import fx_reduce  # noqa: E402
 import re  # noqa: E402
@@ -41,7 +42,7 @@ GROUPS = ("ops", "layers", "optim", "attention", "safetensors")
 
 
 def all_cases() -> list[Case]:
-    cases = (fx_elementwise.cases() + fx_reduce.cases() + fx_index.cases()
+    cases = (fx_elementwise.cases() + fx_reduce.cases() + fx_index.cases() + fx_movement.cases()
              + fx_losses.cases() + fx_layers.cases() + fx_optim.cases() + fx_attention.cases())
     seen = set()
     for c in cases:

@@ -1,4 +1,5 @@
-"""Group `ops`: unary, binary (broadcasting), comparisons, where, masked_fill."""
+"""Group `ops`: unary, tensor-float scalar, binary (broadcasting), comparisons, where,
+masked_fill."""
 
 from __future__ import annotations
 
@@ -48,14 +49,27 @@ def unary_cases() -> list[Case]:
                     lambda *s: randn(*s, scale=2.0))
     cases += _unary("gelu_tanh", lambda x: F.gelu(x, approximate="tanh"),
                     lambda *s: randn(*s, scale=2.0))
-    for e in (2.0, 0.5, 3.0):
+    for e in (2.0, 0.5, 3.0, -1.0):
         cases += _unary("pow", lambda x, e=e: torch.pow(x, e), positive,
-                        {"exponent": e}, suffix=f"_e{e:g}".replace(".", "p"))
+                        {"exponent": e}, suffix=f"_e{e:g}".replace(".", "p").replace("-", "m"))
     cases += _unary("square", torch.square, randn)
     cases += _unary("reciprocal", torch.reciprocal,
                     lambda *s: away_from_zero(*s, margin=0.4))
     cases += _unary("clamp", lambda x: torch.clamp(x, -0.5, 0.8), _clamp_input,
                     {"min": -0.5, "max": 0.8})
+    return cases
+
+
+# Tensor op Python float: Java's add/sub/mul/div(float). The scalar is not a power of
+# two, so div(float) shows whether it divides (PyTorch does) or multiplies by 1/s.
+FLOAT_SCALAR_OPS = [("add_float", torch.add, 0.7), ("sub_float", torch.sub, -1.3),
+                    ("mul_float", torch.mul, 0.3), ("div_float", torch.div, 0.7)]
+
+
+def float_scalar_cases() -> list[Case]:
+    cases = []
+    for op, f, s in FLOAT_SCALAR_OPS:
+        cases += _unary(op, lambda x, f=f, s=s: f(x, s), randn, {"scalar": s})
     return cases
 
 
@@ -136,4 +150,5 @@ def where_masked_fill_cases() -> list[Case]:
 
 
 def cases() -> list[Case]:
-    return unary_cases() + binary_cases() + compare_cases() + where_masked_fill_cases()
+    return (unary_cases() + float_scalar_cases() + binary_cases() + compare_cases()
+            + where_masked_fill_cases())

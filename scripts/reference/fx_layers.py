@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 try:
     from torch.func import functional_call
 except ImportError:  # torch 1.13 (Debian's python3-torch)
@@ -74,6 +75,40 @@ def _simple_cases() -> list[Case]:
     cases.append(Case(G, "embedding_pad", "Embedding", emb_inputs,
                       lambda i: _call(emb, i, i["x"]),
                       {"num_embeddings": 11, "embedding_dim": 7, "padding_idx": 0}))
+    return cases
+
+
+def _sinusoid_table(max_len: int, d: int) -> torch.Tensor:
+    """Vaswani et al. (2017), section 3.5, in float64: PE(pos, 2i) = sin(pos / 10000^(2i/d)),
+    PE(pos, 2i+1) = cos(pos / 10000^(2i/d)); an odd d ends with a sine column."""
+    pos = torch.arange(max_len, dtype=torch.float64).view(-1, 1)         # (L, 1)
+    j = torch.arange(d, dtype=torch.float64)                             # (d,)
+    angle = pos * torch.pow(10000.0, -(j - j.remainder(2)) / d)          # (L, d)
+    return torch.where(j.remainder(2) == 0, torch.sin(angle), torch.cos(angle))
+
+
+def _positional_cases() -> list[Case]:
+    """No torch module: the sinusoidal table is computed from the formula in float64 (and
+    rounded to the input's dtype); the learned encoding is an embedding of the positions
+    0..T-1 added to x, so rows >= T of its weight get no gradient."""
+    cases = []
+    for name, max_len, d, shape in (("sinusoidal_pe_d16", 50, 16, (2, 9, 16)),
+                                    ("sinusoidal_pe_odd_d7", 64, 7, (3, 64, 7)),
+                                    ("sinusoidal_pe_odd_d37_2d", 40, 37, (11, 37))):
+        def fn(i, max_len=max_len, d=d):
+            table = _sinusoid_table(max_len, d).to(i["x"].dtype)
+            return {"y": i["x"] + table[:i["x"].shape[-2]], "table": table}
+        cases.append(Case(G, name, "SinusoidalPositionalEncoding",
+                          lambda s=shape: {"x": randn(*s)}, fn,
+                          {"max_len": max_len, "dim": d}, grad_on=("y",)))
+    for name, max_len, d, shape in (("learned_pe", 10, 7, (2, 6, 7)),
+                                    ("learned_pe_full_wide", 6, 37, (3, 6, 37))):
+        def fn(i):
+            t = i["x"].shape[-2]
+            return i["x"] + F.embedding(torch.arange(t), i["weight"])   # (B, T, d) + (T, d)
+        cases.append(Case(G, name, "LearnedPositionalEncoding",
+                          lambda s=shape, m=max_len, d=d: {"x": randn(*s), "weight": randn(m, d)},
+                          fn, {"max_len": max_len, "dim": d}))
     return cases
 
 
@@ -152,4 +187,4 @@ def _rnn_cases() -> list[Case]:
 
 
 def cases() -> list[Case]:
-    return _simple_cases() + _cell_cases() + _rnn_cases()
+    return _simple_cases() + _positional_cases() + _cell_cases() + _rnn_cases()

@@ -74,6 +74,23 @@ def _ce_cases() -> list[Case]:
             lambda i, red=red, ign=ign, ls=ls: F.cross_entropy(
                 i["x"], i["target"], reduction=red, ignore_index=ign, label_smoothing=ls),
             {"reduction": red, "ignore_index": ign, "label_smoothing": ls}))
+    # 1-D logits (C,) and a 0-d target: PyTorch gives a 0-d loss for every reduction.
+    for name, classes, red, target, ign, ls in (
+            ("ce_1d_mean", C, "mean", None, -100, 0.0),
+            ("ce_1d_sum", C, "sum", None, -100, 0.0),
+            ("ce_1d_none", C, "none", None, -100, 0.0),
+            ("ce_1d_ls_mean", C, "mean", None, -100, 0.1),
+            ("ce_1d_wide_ls_none", C_WIDE, "none", None, -100, 0.1),
+            # The one target is ignored: sum (and none) give 0 and a zero gradient.
+            ("ce_1d_ignored_sum", C, "sum", 2, 2, 0.0)):
+        cases.append(Case(
+            G, name, "cross_entropy",
+            lambda c=classes, t=target: {
+                "x": _logits((c,), False),
+                "target": ints(lo=0, hi=c) if t is None else torch.tensor(t, dtype=torch.int64)},
+            lambda i, red=red, ign=ign, ls=ls: F.cross_entropy(
+                i["x"], i["target"], reduction=red, ignore_index=ign, label_smoothing=ls),
+            {"reduction": red, "ignore_index": ign, "label_smoothing": ls}))
     return cases
 
 

@@ -46,6 +46,12 @@ def _max_min_cases() -> list[Case]:
                               lambda s=shape, m=make: {"x": m(*s)}, fn,
                               {"dims": [dim], "keepdim": keep},
                               grad_on=("values",)))
+    # Over all elements (Java's max() / min(), a 0-d result). No ties: PyTorch's x.max()
+    # splits the gradient evenly among tied maxima, ours sends it all to the first one.
+    for op, f in (("max_all", torch.max), ("min_all", torch.min)):
+        for suffix, shape in (("3x4x19", (3, 4, 19)), ("37", (37,))):
+            cases.append(Case(G, f"{op}_{suffix}", op, lambda s=shape: {"x": distinct(*s)},
+                              lambda i, f=f: f(i["x"])))
     for op, f in (("argmax", torch.argmax), ("argmin", torch.argmin)):
         variants = [("d1", (3, 4, 19), 1, False, distinct),
                     ("dlast_keep", (2, 5, 37), -1, True, distinct),
@@ -69,6 +75,20 @@ def _big_rows(shape, rows):
     return make
 
 
+def _masked(shape, dim, p=0.4):
+    """Normal values with about a fraction p set to -inf, but never a whole slice along
+    `dim` (PyTorch gives NaN for softmax of an all -inf row; ours gives zeros: that case is
+    covered by closed-form tests, not fixtures)."""
+    def make():
+        x = randn(*shape, scale=2.0)
+        drop = torch.rand(*shape) < p
+        keep = torch.randint(shape[dim], (*shape[:dim], 1, *shape[dim + 1:]) if dim >= 0 else
+                             (*shape[:dim], 1))
+        drop.scatter_(dim, keep, False)
+        return {"x": x.masked_fill(drop, float("-inf"))}
+    return make
+
+
 def _logsumexp_var_cases() -> list[Case]:
     cases = []
     lse = [
@@ -80,6 +100,11 @@ def _logsumexp_var_cases() -> list[Case]:
         cases.append(Case(G, f"logsumexp_{suffix}", "logsumexp", _big_rows(shape, rows),
                           lambda i, d=dims, k=keep: torch.logsumexp(i["x"], dim=d, keepdim=k),
                           {"dims": dims, "keepdim": keep}))
+    for suffix, shape, dim, keep in (("d1_masked", (3, 4, 19), 1, False),
+                                     ("dlast_masked_keep", (2, 5, 37), -1, True)):
+        cases.append(Case(G, f"logsumexp_{suffix}", "logsumexp", _masked(shape, dim),
+                          lambda i, d=dim, k=keep: torch.logsumexp(i["x"], dim=[d], keepdim=k),
+                          {"dims": [dim], "keepdim": keep}))
     var = [
         ("d1_c1", (3, 4, 19), [1], False, 1),
         ("d1_c0", (3, 4, 19), [1], False, 0),
@@ -107,6 +132,10 @@ def _softmax_cases() -> list[Case]:
         for suffix, shape, dim, rows in variants:
             cases.append(Case(G, f"{op}_{suffix}", op, _big_rows(shape, rows),
                               lambda i, f=f, d=dim: f(i["x"], dim=d), {"dim": dim}))
+        # Partially masked rows (-inf entries): softmax 0 and log_softmax -inf there.
+        for suffix, shape, dim in (("dlast_masked", (2, 3, 37), -1), ("d1_masked", (2, 5, 7), 1)):
+            cases.append(Case(G, f"{op}_{suffix}", op, _masked(shape, dim),
+                              lambda i, f=f, d=dim: f(i["x"], dim=d), {"dim": dim}))
     return cases
 
 
@@ -131,6 +160,14 @@ def _layer_norm_cases() -> list[Case]:
             lambda s=shape, o=offset: {"x": randn(*s, scale=2.0) + o})
         cases.append(Case(G, name, "layer_norm", make, ln,
                           {"normalized_shape": [shape[-1]], "eps": 1e-5, "affine": affine}))
+    # Only one of weight and bias (F.layer_norm(x, shape, weight=w, bias=None) and the reverse).
+    for name, shape, keep in (("layer_norm_weight_only", (3, 4, 19), "weight"),
+                              ("layer_norm_bias_only", (2, 37), "bias")):
+        def make(shape=shape, keep=keep):
+            full = affine_inputs(shape)()
+            return {"x": full["x"], keep: full[keep]}
+        cases.append(Case(G, name, "layer_norm", make, ln,
+                          {"normalized_shape": [shape[-1]], "eps": 1e-5, "affine": keep}))
     return cases
 
 
@@ -146,6 +183,8 @@ MATMUL = [
     ("matmul_ta", (7, 5), (7, 3), True, False),
     ("matmul_tb", (5, 7), (3, 7), False, True),
     ("matmul_tab_large", (37, 34), (35, 37), True, True),
+    ("matmul_vec_vec", (37,), (37,), False, False),   # dot product: a 0-d result
+    ("matmul_vec_vec_short", (5,), (5,), False, False),
 ]
 
 

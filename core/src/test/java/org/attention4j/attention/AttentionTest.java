@@ -1,12 +1,11 @@
 package org.attention4j.attention;
 
-import static org.attention4j.attention.AttentionTesting.assertAllFinite;
-import static org.attention4j.attention.AttentionTesting.assertValues;
 import static org.attention4j.attention.AttentionTesting.assertZeroBatchRow;
-import static org.attention4j.attention.AttentionTesting.gradcheck;
-import static org.attention4j.attention.AttentionTesting.gradcheckParameters;
 import static org.attention4j.attention.AttentionTesting.leaf;
 import static org.attention4j.attention.AttentionTesting.randn;
+import static org.attention4j.testing.TensorAsserts.assertAllFinite;
+import static org.attention4j.testing.TensorAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.attention4j.tensor.GradCheck;
 import org.attention4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +67,8 @@ class AttentionTest {
       gradcheck(name, x -> (stochastic ? make.get() : fixed).attend(x[0], x[1], x[2], padding).context(),
           leaf(q()), leaf(k()), leaf(v()));
       if (!fixed.namedParameters().isEmpty()) {
-        gradcheckParameters(name, fixed, () -> fixed.attend(q(), k(), v(), padding).context());
+        GradCheck.defaults().checkInPlace(name, () -> fixed.attend(q(), k(), v(), padding).context(),
+            fixed.parameters());
       }
     }
   }
@@ -83,7 +84,7 @@ class AttentionTest {
         for (int j = 3; j < TK; j++) assertEquals(0f, r.weights().get(1, i, j), 0f, e.getKey() + " weight on padding");
       }
       // context = weights @ values
-      assertValues(r.weights().matmul(v()).toArray(), r.context(), 1e-6);
+      assertClose(r.weights().matmul(v()).toArray(), r.context(), 1e-6, 0, "r.context()");
     }
   }
 
@@ -94,7 +95,7 @@ class AttentionTest {
     Tensor k = k();
     AttentionResult r = attn.attend(q, k, v(), null);
     Tensor expected = new HardArgmax().weights(new DotScore().scores(q, k), null);
-    assertValues(expected.toArray(), r.weights(), 0);
+    assertClose(expected.toArray(), r.weights(), 0, 0, "r.weights()");
     Tensor values = leaf(v());
     gradcheck("hard argmax w.r.t. values", x -> attn.attend(q, k, x[0], null).context(), values);
   }
@@ -104,16 +105,16 @@ class AttentionTest {
     Attention attn = Attention.hard(new GeneralScore(DQ, DK, new SplittableRandom(64)));
     AttentionDetails d = attn.attendDetailed(q(), attn.projectKeys(k()), v(), null, 0, new SplittableRandom(65));
     for (float s : d.weights().sum(-1).toArray()) assertEquals(1f, s, 0f);
-    assertValues(d.weights().matmul(v()).toArray(), d.context(), 1e-6);
+    assertClose(d.weights().matmul(v()).toArray(), d.context(), 1e-6, 0, "d.context()");
     // The surrogate's gradient w.r.t. queries, keys and W_a; the sample is fixed by the seed.
     gradcheck("hard attention surrogate", x -> {
       HardSample s = attn.attendDetailed(x[0], attn.projectKeys(x[1]), v(), null, 0, new SplittableRandom(65)).sample();
       return Reinforce.surrogate(Tensor.of(new float[] {1f, -2f}), 0.5, s.logProb(), s.entropy(), 0.1);
     }, leaf(q()), leaf(k()));
-    gradcheckParameters("hard attention surrogate", attn, () -> {
+    GradCheck.defaults().checkInPlace("hard attention surrogate", () -> {
       HardSample s = attn.attendDetailed(q(), attn.projectKeys(k()), v(), null, 0, new SplittableRandom(65)).sample();
       return Reinforce.surrogate(Tensor.of(new float[] {1f, -2f}), 0.5, s.logProb(), s.entropy(), 0.1);
-    });
+    }, attn.parameters());
   }
 
   /**
@@ -157,8 +158,8 @@ class AttentionTest {
       ProjectedKeys pk = attn.projectKeys(k);
       for (int t = 0; t < TQ; t++) {
         AttentionResult step = attn.attend(q.narrow(1, t, 1), pk, v, padding, t);
-        assertValues(all.weights().narrow(1, t, 1).toArray(), step.weights(), 1e-6);
-        assertValues(all.context().narrow(1, t, 1).toArray(), step.context(), 1e-6);
+        assertClose(all.weights().narrow(1, t, 1).toArray(), step.weights(), 1e-6, 0, "step.weights()");
+        assertClose(all.context().narrow(1, t, 1).toArray(), step.context(), 1e-6, 0, "step.context()");
       }
     }
   }
@@ -174,7 +175,7 @@ class AttentionTest {
         }
       }
     }
-    assertValues(new float[] {0, 1, 2, 0, 1, 2}, d.centres(), 0);
+    assertClose(new float[] {0, 1, 2, 0, 1, 2}, d.centres(), 0, 0, "d.centres()");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package org.attention4j.attention;
 
-import static org.attention4j.attention.AttentionTesting.assertValues;
-import static org.attention4j.attention.AttentionTesting.gradcheck;
 import static org.attention4j.attention.AttentionTesting.leaf;
 import static org.attention4j.attention.AttentionTesting.randn;
 import static org.attention4j.attention.AttentionTesting.uniform;
+import static org.attention4j.testing.TensorAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -55,7 +55,7 @@ class MemoryTest {
     Tensor w = Tensor.of(new float[] {0, 1, 0, 0}, 1, 4);
     Tensor a = Tensor.of(new float[] {0.5f, -1f, 2f}, 1, 3);
     Tensor m2 = KeyValueMemory.write(m, w, Tensor.zeros(1, 3), a);
-    assertValues(a.toArray(), KeyValueMemory.read(m2, w.unsqueeze(1)), 0);
+    assertClose(a.toArray(), KeyValueMemory.read(m2, w.unsqueeze(1)), 0, 0, "KeyValueMemory.read(m2, w.unsqueeze(1))");
   }
 
   @Test
@@ -65,7 +65,7 @@ class MemoryTest {
     Tensor values = leaf(randn(89, B, N, W));
     AttentionResult r = KeyValueMemory.keyValueRead(q, keys, values, Mask.keyPadding(5, 3));
     Tensor expected = new Softmax().weights(new DotScore().scores(q, keys), Mask.keyPadding(5, 3).toTensor(B, 1, 2, N).squeeze(1));
-    assertValues(expected.toArray(), r.weights(), 1e-6);
+    assertClose(expected.toArray(), r.weights(), 1e-6, 0, "r.weights()");
     gradcheck("key-value read", x -> KeyValueMemory.keyValueRead(x[0], x[1], x[2], Mask.keyPadding(5, 3)).context(), q, keys, values);
   }
 
@@ -104,9 +104,9 @@ class MemoryTest {
   void shift_oneHotByPlusOne_movesOneSlotAndWraps() {
     Tensor w = Tensor.of(new float[] {0, 1, 0, 0, 0, 0, 0, 1}, 2, 4);
     Tensor plusOne = Tensor.of(new float[] {0, 0, 1, 0, 0, 1}, 2, 3);
-    assertValues(new float[] {0, 0, 1, 0, 1, 0, 0, 0}, NtmAddressing.shift(w, plusOne), 0);
+    assertClose(new float[] {0, 0, 1, 0, 1, 0, 0, 0}, NtmAddressing.shift(w, plusOne), 0, 0, "shift +1");
     Tensor minusOne = Tensor.of(new float[] {1, 0, 0, 1, 0, 0}, 2, 3);
-    assertValues(new float[] {1, 0, 0, 0, 0, 0, 1, 0}, NtmAddressing.shift(w, minusOne), 0);
+    assertClose(new float[] {1, 0, 0, 0, 0, 0, 1, 0}, NtmAddressing.shift(w, minusOne), 0, 0, "shift -1");
   }
 
   @Test
@@ -114,13 +114,15 @@ class MemoryTest {
     Tensor m = Tensor.of(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, 1, 3, 3);
     Tensor wc = NtmAddressing.content(m, Tensor.of(new float[] {0, 2, 0}, 1, 3), Tensor.of(new float[] {5f}, 1, 1));
     double e5 = Math.exp(5);
-    assertValues(new float[] {(float) (1 / (e5 + 2)), (float) (e5 / (e5 + 2)), (float) (1 / (e5 + 2))}, wc, 1e-6);
+    assertClose(new float[] {(float) (1 / (e5 + 2)), (float) (e5 / (e5 + 2)), (float) (1 / (e5 + 2))}, wc, 1e-6, 0,
+        "wc");
   }
 
   @Test
   void sharpen_gammaTwo_squaresAndRenormalises() {
     Tensor w = Tensor.of(new float[] {0.5f, 0.25f, 0.25f, 0f}, 1, 4);
-    assertValues(new float[] {4f / 6, 1f / 6, 1f / 6, 0f}, NtmAddressing.sharpen(w, Tensor.of(new float[] {2f}, 1, 1)), 1e-6);
+    assertClose(new float[] {4f / 6, 1f / 6, 1f / 6, 0f}, NtmAddressing.sharpen(w, Tensor.of(new float[] {2f}, 1, 1)),
+        1e-6, 0, "sharpen, gamma 2");
   }
 
   @Test
@@ -136,10 +138,10 @@ class MemoryTest {
     Tensor wc = NtmAddressing.content(m, key, beta);
     Tensor wg = NtmAddressing.interpolate(wc, prev, gate);
     Tensor ws = NtmAddressing.shift(wg, shift);
-    assertValues(wc.toArray(), a.content(), 0);
-    assertValues(wg.toArray(), a.interpolated(), 0);
-    assertValues(ws.toArray(), a.shifted(), 0);
-    assertValues(NtmAddressing.sharpen(ws, gamma).toArray(), a.weights(), 0);
+    assertClose(wc.toArray(), a.content(), 0, 0, "a.content()");
+    assertClose(wg.toArray(), a.interpolated(), 0, 0, "a.interpolated()");
+    assertClose(ws.toArray(), a.shifted(), 0, 0, "a.shifted()");
+    assertClose(NtmAddressing.sharpen(ws, gamma).toArray(), a.weights(), 0, 0, "a.weights()");
   }
 
   // ---------------------------------------------------------------- errors

@@ -1,10 +1,10 @@
 package org.attention4j.attention;
 
-import static org.attention4j.attention.AttentionTesting.assertAllFinite;
-import static org.attention4j.attention.AttentionTesting.assertValues;
-import static org.attention4j.attention.AttentionTesting.gradcheck;
 import static org.attention4j.attention.AttentionTesting.leaf;
 import static org.attention4j.attention.AttentionTesting.randn;
+import static org.attention4j.testing.TensorAsserts.assertAllFinite;
+import static org.attention4j.testing.TensorAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,18 +57,20 @@ class NormaliserTest {
   void sparsemax_paperExample_givesClosedForm() {
     // sorted 0.5, 0.2, -1: k(z) = 2, tau = (0.7 - 1) / 2 = -0.15
     Tensor p = new Sparsemax().weights(Tensor.of(new float[] {0.5f, 0.2f, -1f}), null);
-    assertValues(new float[] {0.65f, 0.35f, 0f}, p, 1e-6);
+    assertClose(new float[] {0.65f, 0.35f, 0f}, p, 1e-6, 0, "p");
     assertEquals(0f, p.get(2), 0f, "sparsemax gives an exact zero");
   }
 
   @Test
   void sparsemax_ties_splitEvenly() {
-    assertValues(new float[] {0.5f, 0.5f, 0f}, new Sparsemax().weights(Tensor.of(new float[] {1f, 1f, 0f}), null), 1e-6);
+    assertClose(new float[] {0.5f, 0.5f, 0f},
+        new Sparsemax().weights(Tensor.of(new float[] {1f, 1f, 0f}), null), 1e-6, 0, "sparsemax of a tie");
     float third = 1f / 3;
-    assertValues(new float[] {third, third, third},
-        new Sparsemax().weights(Tensor.of(new float[] {0.3f, 0.3f, 0.3f}), null), 1e-6);
+    assertClose(new float[] {third, third, third},
+        new Sparsemax().weights(Tensor.of(new float[] {0.3f, 0.3f, 0.3f}), null), 1e-6, 0, "sparsemax of equal scores");
     // Tie at the edge of the support: 1 + 2 * 0.5 = 2 is not > 1.5 + 0.5, so only the first survives.
-    assertValues(new float[] {1f, 0f, 0f}, new Sparsemax().weights(Tensor.of(new float[] {1.5f, 0.5f, 0.5f}), null), 1e-6);
+    assertClose(new float[] {1f, 0f, 0f},
+        new Sparsemax().weights(Tensor.of(new float[] {1.5f, 0.5f, 0.5f}), null), 1e-6, 0, "sparsemax, one dominant score");
   }
 
   @Test
@@ -102,7 +104,7 @@ class NormaliserTest {
     // p = [0.65, 0.35, 0]; support {0, 1}; g = [1, 4, 7] -> dz = [1 - 2.5, 4 - 2.5, 0].
     Tensor z = leaf(Tensor.of(new float[] {0.5f, 0.2f, -1f}));
     new Sparsemax().weights(z, null).backward(Tensor.of(new float[] {1f, 4f, 7f}));
-    assertValues(new float[] {-1.5f, 1.5f, 0f}, z.grad(), 1e-6);
+    assertClose(new float[] {-1.5f, 1.5f, 0f}, z.grad(), 1e-6, 0, "z.grad()");
   }
 
   /** Smallest distance of any allowed score from the row's threshold tau, over rows with keys. */
@@ -135,13 +137,13 @@ class NormaliserTest {
       Tensor z = leaf(randn(5, 2, 2, 5));
       Tensor w = n.weights(z, mask());
       assertAllFinite(w, n + " weights");
-      assertValues(new float[5], w.select(0, 1).select(0, 1), 0);
+      assertClose(new float[5], w.select(0, 1).select(0, 1), 0, 0, "w.select(0, 1).select(0, 1)");
       w.backward(randn(6, 2, 2, 5));
       assertAllFinite(z.grad(), n + " gradient");
-      assertValues(new float[5], z.grad().select(0, 1).select(0, 1), 0);
+      assertClose(new float[5], z.grad().select(0, 1).select(0, 1), 0, 0, "z.grad().select(0, 1).select(0, 1)");
     }
     Tensor w = new HardArgmax().weights(randn(5, 2, 2, 5), mask());
-    assertValues(new float[5], w.select(0, 1).select(0, 1), 0);
+    assertClose(new float[5], w.select(0, 1).select(0, 1), 0, 0, "w.select(0, 1).select(0, 1)");
   }
 
   // ---------------------------------------------------------------- hard argmax
@@ -150,7 +152,7 @@ class NormaliserTest {
   void hardArgmax_givesOneHotAtFirstAllowedMaximum() {
     Tensor z = Tensor.of(new float[] {0.1f, 2f, 2f, -1f, 5f, 3f, 3f, 0f}, 2, 4);
     Tensor allowed = Tensor.of(new float[] {1, 1, 1, 1, 0, 1, 1, 1}, 2, 4);
-    assertValues(new float[] {0, 1, 0, 0, 0, 1, 0, 0}, new HardArgmax().weights(z, allowed), 0);
+    assertClose(new float[] {0, 1, 0, 0, 0, 1, 0, 0}, new HardArgmax().weights(z, allowed), 0, 0, "hard argmax");
     assertFalse(new HardArgmax().weights(leaf(randn(1, 2, 4)), null).requiresGrad(), "argmax weights are not recorded");
   }
 
@@ -177,8 +179,8 @@ class NormaliserTest {
     Tensor zh = leaf(z.copy());
     Tensor hard = new GumbelSoftmax(0.5, true, new SplittableRandom(0)).weights(zh, null, noise);
     hard.backward(g);
-    assertValues(new HardArgmax().weights(soft.detach(), null).toArray(), hard, 0);
-    assertValues(zs.grad().toArray(), zh.grad(), 1e-7);
+    assertClose(new HardArgmax().weights(soft.detach(), null).toArray(), hard, 0, 0, "hard");
+    assertClose(zs.grad().toArray(), zh.grad(), 1e-7, 0, "zh.grad()");
   }
 
   @Test
@@ -187,7 +189,7 @@ class NormaliserTest {
     Tensor noise = GumbelSoftmax.noise(new SplittableRandom(13), 4, 7);
     Tensor w = new GumbelSoftmax(0.01, false, new SplittableRandom(0)).weights(z, null, noise);
     Tensor expected = new HardArgmax().weights(z.add(noise), null);
-    assertValues(expected.toArray(), w, 1e-3);
+    assertClose(expected.toArray(), w, 1e-3, 0, "w");
   }
 
   @Test
@@ -195,7 +197,7 @@ class NormaliserTest {
     Tensor z = randn(14, 2, 3, 4);
     Tensor a = new GumbelSoftmax(1, false, new SplittableRandom(15)).weights(z, null);
     Tensor b = new GumbelSoftmax(1, false, new SplittableRandom(15)).weights(z, null);
-    assertValues(a.toArray(), b, 0);
+    assertClose(a.toArray(), b, 0, 0, "b");
   }
 
   // ---------------------------------------------------------------- errors

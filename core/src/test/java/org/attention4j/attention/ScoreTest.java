@@ -1,16 +1,17 @@
 package org.attention4j.attention;
 
-import static org.attention4j.attention.AttentionTesting.assertValues;
-import static org.attention4j.attention.AttentionTesting.gradcheck;
-import static org.attention4j.attention.AttentionTesting.gradcheckParameters;
 import static org.attention4j.attention.AttentionTesting.leaf;
 import static org.attention4j.attention.AttentionTesting.randn;
+import static org.attention4j.testing.TensorAsserts.assertAllFinite;
+import static org.attention4j.testing.TensorAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.attention4j.nn.Module;
+import org.attention4j.tensor.GradCheck;
 import org.attention4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class ScoreTest {
     Tensor q = queries(DQ);
     Tensor k = keys(DK);
     gradcheck("general", x -> s.scores(x[0], x[1]), q, k);
-    gradcheckParameters("general", s, () -> s.scores(q.detach(), k.detach()));
+    GradCheck.defaults().checkInPlace("general", () -> s.scores(q.detach(), k.detach()), s.parameters());
   }
 
   @Test
@@ -57,7 +58,7 @@ class ScoreTest {
     Tensor q = queries(DQ);
     Tensor k = keys(DK);
     gradcheck("additive", x -> s.scores(x[0], x[1]), q, k);
-    gradcheckParameters("additive", s, () -> s.scores(q.detach(), k.detach()));
+    GradCheck.defaults().checkInPlace("additive", () -> s.scores(q.detach(), k.detach()), s.parameters());
   }
 
   @Test
@@ -66,7 +67,7 @@ class ScoreTest {
     Tensor q = queries(DQ);
     Tensor k = keys(DK);
     gradcheck("concat", x -> s.scores(x[0], x[1]), q, k);
-    gradcheckParameters("concat", s, () -> s.scores(q.detach(), k.detach()));
+    GradCheck.defaults().checkInPlace("concat", () -> s.scores(q.detach(), k.detach()), s.parameters());
   }
 
   @Test
@@ -75,7 +76,7 @@ class ScoreTest {
     Tensor q = queries(DQ);
     Tensor k = keys(DK);
     gradcheck("location", x -> s.scores(x[0], x[1]), q, k);
-    gradcheckParameters("location", s, () -> s.scores(q.detach(), k.detach()));
+    GradCheck.defaults().checkInPlace("location", () -> s.scores(q.detach(), k.detach()), s.parameters());
   }
 
   @Test
@@ -103,10 +104,10 @@ class ScoreTest {
     // (B, Tq, 1, A) + (B, 1, Tk, A) -> (B, Tq, Tk, A) -> (B, Tq, Tk)
     Tensor unfused = qp.unsqueeze(2).add(kp.unsqueeze(1)).tanh().matmul(v);
     unfused.backward(g);
-    assertValues(unfused.toArray(), fused, 1e-5);
-    assertValues(qp.grad().toArray(), fusedGrads[0], 1e-5);
-    assertValues(kp.grad().toArray(), fusedGrads[1], 1e-5);
-    assertValues(v.grad().toArray(), fusedGrads[2], 1e-4);
+    assertClose(unfused.toArray(), fused, 1e-5, 0, "fused");
+    assertClose(qp.grad().toArray(), fusedGrads[0], 1e-5, 0, "fusedGrads[0]");
+    assertClose(kp.grad().toArray(), fusedGrads[1], 1e-5, 0, "fusedGrads[1]");
+    assertClose(v.grad().toArray(), fusedGrads[2], 1e-4, 0, "fusedGrads[2]");
   }
 
   @Test
@@ -115,14 +116,14 @@ class ScoreTest {
     Tensor k = Tensor.of(new float[] {1f, 0f, 0f, 1f}, 1, 2, 2); // identity
     Tensor w = new Softmax().weights(new ScaledDotScore().scores(q, k), null);
     double e = Math.E;
-    assertValues(new float[] {(float) (1 / (1 + e)), (float) (e / (1 + e))}, w, 1e-6);
+    assertClose(new float[] {(float) (1 / (1 + e)), (float) (e / (1 + e))}, w, 1e-6, 0, "w");
   }
 
   @Test
   void cosineScore_parallelVectors_giveBeta() {
     Tensor q = Tensor.of(new float[] {1f, 2f, 3f}, 1, 1, 3);
     Tensor k = Tensor.of(new float[] {2f, 4f, 6f, -1f, -2f, -3f, 0f, 0f, 0f}, 1, 3, 3);
-    assertValues(new float[] {4f, -4f, 0f}, new CosineScore(4f).scores(q, k), 1e-5);
+    assertClose(new float[] {4f, -4f, 0f}, new CosineScore(4f).scores(q, k), 1e-5, 0, "cosine scores");
   }
 
   @Test
@@ -130,8 +131,8 @@ class ScoreTest {
     Tensor q = leaf(Tensor.zeros(1, 1, 3));
     Tensor k = leaf(Tensor.of(new float[] {1f, 2f, 3f}, 1, 1, 3));
     new CosineScore(1f).scores(q, k).sum().backward();
-    AttentionTesting.assertAllFinite(q.grad(), "query gradient");
-    AttentionTesting.assertAllFinite(k.grad(), "key gradient");
+    assertAllFinite(q.grad(), "query gradient");
+    assertAllFinite(k.grad(), "key gradient");
   }
 
   @Test
@@ -142,9 +143,9 @@ class ScoreTest {
     // 20 queries, 2 keys: projecting the queries is cheaper; compare with the projected-keys path.
     Tensor direct = s.scores(manyQueries, fewKeys);
     Tensor viaKeys = s.scores(manyQueries, s.projectKeys(fewKeys));
-    assertValues(viaKeys.toArray(), direct, 1e-5);
+    assertClose(viaKeys.toArray(), direct, 1e-5, 0, "direct");
     Tensor bilinear = manyQueries.matmul(s.weight()).matmul(fewKeys.transpose(1, 2));
-    assertValues(bilinear.toArray(), direct, 1e-5);
+    assertClose(bilinear.toArray(), direct, 1e-5, 0, "direct");
   }
 
   @Test
@@ -160,7 +161,7 @@ class ScoreTest {
       ProjectedKeys pk = s.projectKeys(k);
       for (int t = 0; t < TQ; t++) {
         Tensor step = s.scores(q.narrow(1, t, 1), pk); // (B, 1, Tk)
-        assertValues(all.narrow(1, t, 1).toArray(), step, 1e-5);
+        assertClose(all.narrow(1, t, 1).toArray(), step, 1e-5, 0, "step");
       }
     }
   }

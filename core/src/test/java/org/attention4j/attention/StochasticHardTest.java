@@ -1,10 +1,10 @@
 package org.attention4j.attention;
 
-import static org.attention4j.attention.AttentionTesting.assertAllFinite;
-import static org.attention4j.attention.AttentionTesting.assertValues;
-import static org.attention4j.attention.AttentionTesting.gradcheck;
 import static org.attention4j.attention.AttentionTesting.leaf;
 import static org.attention4j.attention.AttentionTesting.randn;
+import static org.attention4j.testing.TensorAsserts.assertAllFinite;
+import static org.attention4j.testing.TensorAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,12 +67,12 @@ class StochasticHardTest {
     Tensor allowed = Tensor.of(new float[] {1, 0, 1, 0, 0, 0}, 1, 2, 3);
     HardSample s = new StochasticHard().sample(scores, allowed, new SplittableRandom(27));
     assertEquals(-1, s.positions().get(0, 1));
-    assertValues(new float[3], s.weights().select(1, 1), 0);
+    assertClose(new float[3], s.weights().select(1, 1), 0, 0, "s.weights().select(1, 1)");
     assertEquals(0f, s.logProb().get(0, 1), 0f);
     assertEquals(0f, s.entropy().get(0, 1), 0f);
     s.logProb().add(s.entropy()).sum().add(s.probabilities().sum()).backward();
     assertAllFinite(scores.grad(), "score gradient");
-    assertValues(new float[3], scores.grad().select(1, 1), 0);
+    assertClose(new float[3], scores.grad().select(1, 1), 0, 0, "scores.grad().select(1, 1)");
   }
 
   @Test
@@ -111,7 +111,7 @@ class StochasticHardTest {
       int[] pos = s.positions().toArray();
       for (int i = 0; i < n; i++) r[i] = reward[pos[i]];
       Reinforce.surrogate(Tensor.of(r), baseline, s.logProb(), s.entropy(), 0).backward();
-      assertValues(truth, scores.grad().neg(), 0.06);
+      assertClose(truth, scores.grad().neg(), 0.06, 0, "scores.grad().neg()");
     }
   }
 

@@ -1,15 +1,15 @@
 package org.attention4j.attention;
 
-import static org.attention4j.attention.AttentionTesting.assertValues;
-import static org.attention4j.attention.AttentionTesting.gradcheck;
-import static org.attention4j.attention.AttentionTesting.gradcheckParameters;
 import static org.attention4j.attention.AttentionTesting.leaf;
 import static org.attention4j.attention.AttentionTesting.randn;
+import static org.attention4j.testing.TensorAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.attention4j.tensor.GradCheck;
 import org.attention4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +19,19 @@ class WindowTest {
   void localM_mask_isBandAroundExplicitQueryPositions() {
     // Queries at positions 3 and 4, D = 1, 6 keys.
     Tensor allowed = new LocalM(1).mask(3, 2, 6).toTensor(1, 1, 2, 6);
-    assertValues(new float[] {0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1}, allowed, 0);
+    assertClose(new float[] {0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1}, allowed, 0, 0, "allowed");
   }
 
   @Test
   void localM_atTheStart_shrinksAtTheEdge() {
     Tensor allowed = new LocalM(2).mask(0, 1, 5).toTensor(1, 1, 1, 5);
-    assertValues(new float[] {1, 1, 1, 0, 0}, allowed, 0);
+    assertClose(new float[] {1, 1, 1, 0, 0}, allowed, 0, 0, "allowed");
   }
 
   @Test
   void localM_region_hasCentresAtQueryPositions() {
     Window.Region r = new LocalM(1).region(Tensor.zeros(2, 3, 4), 5, new int[] {8, 8}, 8);
-    assertValues(new float[] {5, 6, 7, 5, 6, 7}, r.centres(), 0);
+    assertClose(new float[] {5, 6, 7, 5, 6, 7}, r.centres(), 0, 0, "r.centres()");
   }
 
   @Test
@@ -74,7 +74,8 @@ class WindowTest {
     gradcheck("local-p factor", x -> window.region(x[0], 0, new int[] {7, 7}, 7).factor(), leaf(q.copy()));
     // The whole composer, and the parameters of W_p and v_p (and W_a).
     gradcheck("local-p attention", x -> attn.attend(x[0], x[1], x[2], null).context(), leaf(q.copy()), leaf(k.copy()), leaf(v.copy()));
-    gradcheckParameters("local-p attention", attn, () -> attn.attend(q, k, v, null).context());
+    GradCheck.defaults().checkInPlace("local-p attention", () -> attn.attend(q, k, v, null).context(),
+        attn.parameters());
   }
 
   @Test
@@ -85,8 +86,9 @@ class WindowTest {
     AttentionDetails d = attn.attendDetailed(q, attn.projectKeys(k), k, null, 0, null);
     Tensor expected = new Softmax().weights(d.scores(), d.allowed())
         .mul(((LocalP) attn.window()).region(q, 0, new int[] {6}, 6).factor());
-    assertValues(expected.toArray(), d.weights(), 1e-6);
-    assertValues(d.centres().toArray(), ((LocalP) attn.window()).positions(q, new int[] {6}), 0);
+    assertClose(expected.toArray(), d.weights(), 1e-6, 0, "d.weights()");
+    assertClose(d.centres().toArray(), ((LocalP) attn.window()).positions(q, new int[] {6}), 0, 0,
+        "local-p positions");
   }
 
   @Test

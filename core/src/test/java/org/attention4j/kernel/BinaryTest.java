@@ -4,10 +4,10 @@ import static org.attention4j.kernel.KernelData.LENGTHS;
 import static org.attention4j.kernel.KernelData.OFF_A;
 import static org.attention4j.kernel.KernelData.OFF_B;
 import static org.attention4j.kernel.KernelData.OFF_C;
-import static org.attention4j.kernel.KernelData.assertBitwise;
 import static org.attention4j.kernel.KernelData.assertGuard;
 import static org.attention4j.kernel.KernelData.awayFromZero;
 import static org.attention4j.kernel.KernelData.uniform;
+import static org.attention4j.testing.TensorAsserts.assertBitwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;

@@ -1,11 +1,13 @@
 package org.attention4j.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
 
-/** Inputs and comparisons shared by the kernel tests. */
+/**
+ * Inputs and guard checks shared by the kernel tests; bitwise and ulp comparisons are in
+ * {@link org.attention4j.testing.TensorAsserts}.
+ */
 final class KernelData {
   /** Row lengths around the lane count (never only multiples of it), and long rows. */
   static final int[] LENGTHS = {0, 1, 15, 16, 17, 31, 33, 100, 1000, 4099};
@@ -30,36 +32,6 @@ final class KernelData {
     float[] a = uniform(seed, pad, n, lo, hi);
     for (int i = 0; i < a.length; i++) if (Math.abs(a[i]) < margin) a[i] = a[i] < 0 ? -margin : margin;
     return a;
-  }
-
-  /** Bitwise equality of {@code n} values from the given offsets. */
-  static void assertBitwise(float[] expected, int eo, float[] actual, int ao, int n, String what) {
-    for (int i = 0; i < n; i++) {
-      float e = expected[eo + i];
-      float a = actual[ao + i];
-      if (Float.floatToIntBits(e) != Float.floatToIntBits(a)) {
-        fail(what + ": element " + i + " of " + n + ": scalar " + e + " vs vector " + a);
-      }
-    }
-  }
-
-  /**
-   * {@code |a - e| <= ulps * ulp(e) + atol} per element, with NaN and infinities matched exactly.
-   */
-  static void assertUlps(float[] expected, int eo, float[] actual, int ao, int n, int ulps, double atol, String what) {
-    for (int i = 0; i < n; i++) {
-      float e = expected[eo + i];
-      float a = actual[ao + i];
-      if (Float.isNaN(e) || Float.isInfinite(e) || Float.isNaN(a) || Float.isInfinite(a)) {
-        if (Float.compare(e, a) != 0) fail(what + ": element " + i + ": " + e + " vs " + a);
-        continue;
-      }
-      double allowed = ulps * (double) Math.ulp(e) + atol;
-      if (!(Math.abs((double) a - e) <= allowed)) {
-        fail(what + ": element " + i + " of " + n + ": scalar " + e + " vs vector " + a + " differ by "
-            + Math.abs((double) a - e) / Math.ulp(e) + " ulp (allowed " + ulps + " ulp + " + atol + ")");
-      }
-    }
   }
 
   /** Fails if the {@code 8} guard values after {@code off + n} changed. */

@@ -1,7 +1,7 @@
 package org.attention4j.kernel;
 
+import static org.attention4j.testing.TensorAsserts.assertBitwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -27,15 +27,6 @@ class OptimizersTest {
     return a;
   }
 
-  private static void assertBits(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
-        fail(what + ": element " + i + " differs: " + expected[i] + " vs " + actual[i]);
-      }
-    }
-  }
-
   /** The Adam variants: plain, L2 decay, decoupled decay, and beta1 < 0.5 (the other lerp form). */
   private static Optimizers.AdamStep[] adamVariants(int t) {
     return new Optimizers.AdamStep[] {
@@ -59,10 +50,10 @@ class OptimizersTest {
         Optimizers.adamVector(c, p, po, g, go, m, mo, v, vo, 0, n);
         Optimizers.adamScalar(c, p2, po, g2, go, m2, mo, v2, vo, 0, n);
         String what = "n=" + n + " t=" + t + " " + c;
-        assertBits(p2, p, what + " param");
-        assertBits(m2, m, what + " exp_avg");
-        assertBits(v2, v, what + " exp_avg_sq");
-        assertBits(g2, g, what + " grad (read only)");
+        assertBitwise(p2, p, what + " param");
+        assertBitwise(m2, m, what + " exp_avg");
+        assertBitwise(v2, v, what + " exp_avg_sq");
+        assertBitwise(g2, g, what + " grad (read only)");
       }
     }
   }
@@ -87,8 +78,8 @@ class OptimizersTest {
         Optimizers.sgdVector(c, p, po, g, go, b, bo, init, 0, n);
         Optimizers.sgdScalar(c, p2, po, g, go, b2, bo, init, 0, n);
         String what = "n=" + n + " init=" + init + " " + c;
-        assertBits(p2, p, what + " param");
-        if (hasBuffer) assertBits(b2, b, what + " momentum_buffer");
+        assertBitwise(p2, p, what + " param");
+        if (hasBuffer) assertBitwise(b2, b, what + " momentum_buffer");
       }
     }
   }
@@ -112,11 +103,11 @@ class OptimizersTest {
         float[] p = p0.clone(), m = m0.clone(), v = v0.clone(), b = m0.clone(), q = p0.clone();
         Optimizers.adam(ac, p, 0, g, 0, m, 0, v, 0, n);
         Optimizers.sgd(sc, q, 0, g, 0, b, 0, false, n);
-        assertBits(pRef, p, "adam param, threads=" + threads);
-        assertBits(mRef, m, "adam exp_avg, threads=" + threads);
-        assertBits(vRef, v, "adam exp_avg_sq, threads=" + threads);
-        assertBits(qRef, q, "sgd param, threads=" + threads);
-        assertBits(bRef, b, "sgd buffer, threads=" + threads);
+        assertBitwise(pRef, p, "adam param, threads=" + threads);
+        assertBitwise(mRef, m, "adam exp_avg, threads=" + threads);
+        assertBitwise(vRef, v, "adam exp_avg_sq, threads=" + threads);
+        assertBitwise(qRef, q, "sgd param, threads=" + threads);
+        assertBitwise(bRef, b, "sgd buffer, threads=" + threads);
       }
     } finally {
       Parallel.setThreads(before);

@@ -4,9 +4,9 @@ import static org.attention4j.kernel.KernelData.LENGTHS;
 import static org.attention4j.kernel.KernelData.OFF_A;
 import static org.attention4j.kernel.KernelData.OFF_B;
 import static org.attention4j.kernel.KernelData.OFF_C;
-import static org.attention4j.kernel.KernelData.assertBitwise;
 import static org.attention4j.kernel.KernelData.assertGuard;
 import static org.attention4j.kernel.KernelData.uniform;
+import static org.attention4j.testing.TensorAsserts.assertBitwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,26 +1,19 @@
 package org.attention4j.nn;
 
-import static org.attention4j.nn.NnAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.attention4j.io.Safetensors;
 import org.attention4j.io.SafetensorsFile;
 import org.attention4j.tensor.IntTensor;
 import org.attention4j.tensor.Tensor;
-import org.junit.jupiter.api.Assumptions;
+import org.attention4j.testing.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,6 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  * file's metadata, loads the stored PyTorch parameters with a strict {@code loadStateDict},
  * runs forward and backward with the stored upstream gradients, and compares every output and
  * every gradient.
+ *
+ * <p>The positional encodings have no torch module: {@code fx_layers.py} computes the sinusoidal
+ * table from Vaswani et al.'s formula in float64 ({@code out.table}, and {@code out.y = x + table[:T]})
+ * and the learned encoding as an embedding lookup of the positions added to {@code x}.
  */
 class LayerFixtureTest {
   private static final double ATOL = 1e-5;
@@ -38,60 +35,49 @@ class LayerFixtureTest {
   private static final Set<String> INPUTS = Set.of("x", "h0", "c0", "lengths");
 
   @TestFactory
-  Stream<DynamicTest> fixtures_everyLayerFile_matchesPyTorch() throws IOException, URISyntaxException {
-    URL dir = LayerFixtureTest.class.getResource("/fixtures/layers");
-    Assumptions.assumeTrue(dir != null,
-        "no layer fixtures on the test classpath (core/src/test/resources/fixtures/layers); "
-            + "generate them with scripts/reference/fixtures.py");
-    List<Path> files;
-    try (Stream<Path> s = Files.list(Path.of(dir.toURI()))) {
-      files = s.filter(p -> p.toString().endsWith(".safetensors")).sorted().toList();
-    }
-    Assumptions.assumeFalse(files.isEmpty(), "fixtures/layers holds no .safetensors files");
-    return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+  Stream<DynamicTest> fixtures_everyLayerFile_matchesPyTorch() {
+    return Fixtures.each("layers", LayerFixtureTest::check);
   }
 
   /** What one case ran: the module, its outputs by fixture name, and its float input leaves. */
   private record Run(Module module, Map<String, Tensor> outputs, Map<String, Tensor> leaves) {}
 
-  private static void check(Path path) throws IOException {
-    try (SafetensorsFile f = Safetensors.read(path)) {
-      Map<String, String> meta = f.metadata();
-      Run run = run(meta.get("op"), meta, f);
-      String file = path.getFileName().toString();
+  private static void check(SafetensorsFile f) {
+    Map<String, String> meta = f.metadata();
+    Run run = run(meta.get("op"), meta, f);
+    String file = f.path().getFileName().toString();
 
-      // Forward: out (single output) or out.<name>.
-      for (String name : f.names()) {
-        if (!name.equals("out") && !name.startsWith("out.")) continue;
-        String key = name.equals("out") ? "" : name.substring(4);
-        Tensor actual = run.outputs.get(key);
-        assertNotNull(actual, file + ": layer produced no output '" + key + "'");
-        assertClose(f.tensor(name), actual, ATOL, RTOL, file + " " + name);
-      }
-
-      // Backward: L = sum over outputs of <out, grad_out>, so dL/dout = grad_out exactly.
-      Tensor loss = null;
-      for (String name : f.names()) {
-        if (!name.equals("grad_out") && !name.startsWith("grad_out.")) continue;
-        Tensor out = run.outputs.get(name.equals("grad_out") ? "" : name.substring(9));
-        Tensor term = out.mul(f.tensor(name)).sum();
-        loss = loss == null ? term : loss.add(term);
-      }
-      if (loss == null) return;
-      loss.backward();
-      Map<String, Tensor> params = run.module.namedParameters();
-      int checked = 0;
-      for (String name : f.names()) {
-        if (!name.startsWith("grad.")) continue;
-        String key = name.substring(5);
-        Tensor leaf = INPUTS.contains(key) ? run.leaves.get(key) : params.get(key);
-        assertNotNull(leaf, file + ": nothing named '" + key + "' to compare " + name + " with");
-        Tensor g = leaf.grad() == null ? Tensor.zerosLike(leaf) : leaf.grad();
-        assertClose(f.tensor(name), g, ATOL, RTOL, file + " " + name);
-        checked++;
-      }
-      assertTrue(checked > 0, file + ": no gradients stored");
+    // Forward: out (single output) or out.<name>.
+    for (String name : f.names()) {
+      if (!name.equals("out") && !name.startsWith("out.")) continue;
+      String key = name.equals("out") ? "" : name.substring(4);
+      Tensor actual = run.outputs.get(key);
+      assertNotNull(actual, file + ": layer produced no output '" + key + "'");
+      assertClose(f.tensor(name), actual, ATOL, RTOL, file + " " + name);
     }
+
+    // Backward: L = sum over outputs of <out, grad_out>, so dL/dout = grad_out exactly.
+    Tensor loss = null;
+    for (String name : f.names()) {
+      if (!name.equals("grad_out") && !name.startsWith("grad_out.")) continue;
+      Tensor out = run.outputs.get(name.equals("grad_out") ? "" : name.substring(9));
+      Tensor term = out.mul(f.tensor(name)).sum();
+      loss = loss == null ? term : loss.add(term);
+    }
+    if (loss == null) return;
+    loss.backward();
+    Map<String, Tensor> params = run.module.namedParameters();
+    int checked = 0;
+    for (String name : f.names()) {
+      if (!name.startsWith("grad.")) continue;
+      String key = name.substring(5);
+      Tensor leaf = INPUTS.contains(key) ? run.leaves.get(key) : params.get(key);
+      assertNotNull(leaf, file + ": nothing named '" + key + "' to compare " + name + " with");
+      Tensor g = leaf.grad() == null ? Tensor.zerosLike(leaf) : leaf.grad();
+      assertClose(f.tensor(name), g, ATOL, RTOL, file + " " + name);
+      checked++;
+    }
+    assertTrue(checked > 0, file + ": no gradients stored");
   }
 
   private static Run run(String op, Map<String, String> meta, SafetensorsFile f) {
@@ -106,6 +92,10 @@ class LayerFixtureTest {
       case "LSTMCell" -> new LSTMCell(integer(meta, "input_size"), integer(meta, "hidden_size"), bool(meta, "bias"), rng);
       case "GRU" -> new GRU(rnnConfig(meta), rng);
       case "LSTM" -> new LSTM(rnnConfig(meta), rng);
+      case "SinusoidalPositionalEncoding" ->
+          new SinusoidalPositionalEncoding(integer(meta, "max_len"), integer(meta, "dim"));
+      case "LearnedPositionalEncoding" ->
+          new LearnedPositionalEncoding(integer(meta, "max_len"), integer(meta, "dim"), rng);
       default -> throw new AssertionError("unknown layer op '" + op + "' in fixture metadata " + meta);
     };
     if (meta.containsKey("batch_first")) assertEquals("true", meta.get("batch_first"), "only batch_first RNNs");
@@ -138,6 +128,11 @@ class LayerFixtureTest {
       }
       case GRU g -> putRnn(out, g.forward(x, lengths(f), h0));
       case LSTM l -> putRnn(out, l.forward(x, lengths(f), h0, c0));
+      case SinusoidalPositionalEncoding pe -> {
+        out.put("y", pe.forward(x));
+        out.put("table", pe.table(pe.maxLen()));
+      }
+      case LearnedPositionalEncoding pe -> out.put("", pe.forward(x));
       default -> throw new AssertionError("unhandled module " + module.getClass());
     }
     return new Run(module, out, leaves);

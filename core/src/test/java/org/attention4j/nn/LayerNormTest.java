@@ -1,6 +1,6 @@
 package org.attention4j.nn;
 
-import static org.attention4j.nn.NnAsserts.assertClose;
+import static org.attention4j.testing.TensorAsserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,9 +1,9 @@
 package org.attention4j.optim;
 
-import static org.attention4j.optim.OptimTesting.assertBitsEqual;
 import static org.attention4j.optim.OptimTesting.assertIae;
 import static org.attention4j.optim.OptimTesting.param;
 import static org.attention4j.optim.OptimTesting.setGrad;
+import static org.attention4j.testing.TensorAsserts.assertBitwise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +40,7 @@ class GradClipTest {
     Tensor a = withGrad(0.3f, -0.4f);
     double norm = GradClip.clipGlobalNorm(List.of(a), 1.0);
     assertEquals(0.5, norm, 1e-7);
-    assertBitsEqual(new float[] {0.3f, -0.4f}, a.grad().toArray(), "grad");
+    assertBitwise(new float[] {0.3f, -0.4f}, a.grad().toArray(), "grad");
   }
 
   @Test

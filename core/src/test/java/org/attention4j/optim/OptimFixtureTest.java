@@ -3,21 +3,14 @@ package org.attention4j.optim;
 import static org.attention4j.optim.OptimTesting.named;
 import static org.attention4j.optim.OptimTesting.setGrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.attention4j.io.Safetensors;
 import org.attention4j.io.SafetensorsFile;
 import org.attention4j.tensor.Tensor;
-import org.junit.jupiter.api.Assumptions;
+import org.attention4j.testing.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -34,19 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OptimFixtureTest {
   private static final double REL_TOL = 1e-6;
-  private static final String DIR = "/fixtures/optim";
 
   @TestFactory
-  Stream<DynamicTest> step_matchesPyTorchFixtures() throws IOException, URISyntaxException {
-    URL url = OptimFixtureTest.class.getResource(DIR);
-    Assumptions.assumeTrue(url != null, "no PyTorch optimiser fixtures under src/test/resources" + DIR
-        + " (generate them with scripts/reference/fixtures.py)");
-    List<Path> files;
-    try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
-      files = s.filter(p -> p.toString().endsWith(".safetensors")).sorted().toList();
-    }
-    assertFalse(files.isEmpty(), "no .safetensors files in " + url);
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+  Stream<DynamicTest> step_matchesPyTorchFixtures() {
+    return Fixtures.each("optim", OptimFixtureTest::check);
   }
 
   private static double meta(Map<String, String> meta, String key) {
@@ -74,30 +58,29 @@ class OptimFixtureTest {
     };
   }
 
-  private static void check(Path file) throws IOException {
-    try (SafetensorsFile fx = Safetensors.read(file)) {
-      Map<String, String> meta = fx.metadata();
-      List<String> names = List.of(meta.get("params").split(","));
-      int steps = (int) meta(meta, "steps");
-      Map<String, Tensor> params = named();
-      for (String n : names) params.put(n, fx.tensor("in." + n).requiresGrad(true));
-      Optimizer opt = build(meta, params);
-      for (int k = 0; k < steps; k++) {
-        for (String n : names) setGrad(params.get(n), fx.tensor("in.grad.step" + k + "." + n));
-        opt.step();
-        for (String n : names) {
-          float[] expected = fx.tensor("out.step" + k + "." + n).toArray();
-          float[] actual = params.get(n).toArray();
-          assertEquals(expected.length, actual.length);
-          double diff = 0, scale = 0;
-          for (int i = 0; i < expected.length; i++) {
-            diff = Math.max(diff, Math.abs((double) actual[i] - expected[i]));
-            scale = Math.max(scale, Math.abs((double) expected[i]));
-          }
-          double rel = diff / scale;
-          assertTrue(rel <= REL_TOL, file.getFileName() + " step " + k + " '" + n + "': relative error " + rel
-              + " exceeds " + REL_TOL);
+  private static void check(SafetensorsFile fx) {
+    String file = fx.path().getFileName().toString();
+    Map<String, String> meta = fx.metadata();
+    List<String> names = List.of(meta.get("params").split(","));
+    int steps = (int) meta(meta, "steps");
+    Map<String, Tensor> params = named();
+    for (String n : names) params.put(n, fx.tensor("in." + n).requiresGrad(true));
+    Optimizer opt = build(meta, params);
+    for (int k = 0; k < steps; k++) {
+      for (String n : names) setGrad(params.get(n), fx.tensor("in.grad.step" + k + "." + n));
+      opt.step();
+      for (String n : names) {
+        float[] expected = fx.tensor("out.step" + k + "." + n).toArray();
+        float[] actual = params.get(n).toArray();
+        assertEquals(expected.length, actual.length);
+        double diff = 0, scale = 0;
+        for (int i = 0; i < expected.length; i++) {
+          diff = Math.max(diff, Math.abs((double) actual[i] - expected[i]));
+          scale = Math.max(scale, Math.abs((double) expected[i]));
         }
+        double rel = diff / scale;
+        assertTrue(rel <= REL_TOL, file + " step " + k + " '" + n + "': relative error " + rel
+            + " exceeds " + REL_TOL);
       }
     }
   }

@@ -2,7 +2,6 @@ package org.attention4j.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,21 +32,6 @@ final class OptimTesting {
     Map<String, Tensor> m = new LinkedHashMap<>();
     for (int i = 0; i < nameThenTensor.length; i += 2) m.put((String) nameThenTensor[i], (Tensor) nameThenTensor[i + 1]);
     return m;
-  }
-
-  static void assertBitsEqual(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
-        fail(what + ": element " + i + " differs: expected " + expected[i] + ", got " + actual[i]);
-      }
-    }
-  }
-
-  static void assertClose(double[] expected, Tensor actual, double tol) {
-    float[] a = actual.toArray();
-    assertEquals(expected.length, a.length, "length");
-    for (int i = 0; i < a.length; i++) assertEquals(expected[i], a[i], tol, "element " + i);
   }
 
   /** Asserts that {@code body} throws an IllegalArgumentException with exactly {@code message}. */

@@ -1,10 +1,10 @@
 package org.attention4j.optim;
 
-import static org.attention4j.optim.OptimTesting.assertClose;
 import static org.attention4j.optim.OptimTesting.assertIae;
 import static org.attention4j.optim.OptimTesting.named;
 import static org.attention4j.optim.OptimTesting.param;
 import static org.attention4j.optim.OptimTesting.setGrad;
+import static org.attention4j.testing.TensorAsserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +23,7 @@ class SGDTest {
     SGD sgd = new SGD(named("p", p), 0.1);
     setGrad(p, 0.5f, 1f);
     sgd.step();
-    assertClose(new double[] {0.95, -2.1}, p, TOL);
+    assertClose(new double[] {0.95, -2.1}, p, TOL, 0, "p");
     assertEquals(1, sgd.stepCount());
     assertEquals(Map.of(), sgd.stateTensors());
   }
@@ -35,13 +35,13 @@ class SGDTest {
     // Step 1: buffer b = g1 = [0.5, 1]; p = [1, -2] - 0.1 * b = [0.95, -2.1].
     setGrad(p, 0.5f, 1f);
     sgd.step();
-    assertClose(new double[] {0.95, -2.1}, p, TOL);
-    assertClose(new double[] {0.5, 1}, sgd.stateTensors().get("momentum_buffer.p"), 0);
+    assertClose(new double[] {0.95, -2.1}, p, TOL, 0, "p");
+    assertClose(new double[] {0.5, 1}, sgd.stateTensors().get("momentum_buffer.p"), 0, 0, "momentum buffer");
     // Step 2: b = 0.9 * [0.5, 1] + [-1, 0.25] = [-0.55, 1.15]; p = [0.95 + 0.055, -2.1 - 0.115].
     setGrad(p, -1f, 0.25f);
     sgd.step();
-    assertClose(new double[] {-0.55, 1.15}, sgd.stateTensors().get("momentum_buffer.p"), TOL);
-    assertClose(new double[] {1.005, -2.215}, p, TOL);
+    assertClose(new double[] {-0.55, 1.15}, sgd.stateTensors().get("momentum_buffer.p"), TOL, 0, "momentum buffer");
+    assertClose(new double[] {1.005, -2.215}, p, TOL, 0, "p");
   }
 
   @Test
@@ -51,11 +51,11 @@ class SGDTest {
     // Step 1: b = 0.5; update g + 0.9 b = 0.95; p = 1 - 0.095.
     setGrad(p, 0.5f);
     sgd.step();
-    assertClose(new double[] {0.905}, p, TOL);
+    assertClose(new double[] {0.905}, p, TOL, 0, "p");
     // Step 2: b = 0.45 - 1 = -0.55; update -1 + 0.9 * -0.55 = -1.495; p = 0.905 + 0.1495.
     setGrad(p, -1f);
     sgd.step();
-    assertClose(new double[] {1.0545}, p, TOL);
+    assertClose(new double[] {1.0545}, p, TOL, 0, "p");
   }
 
   @Test
@@ -65,11 +65,11 @@ class SGDTest {
     // Step 1: g' = 0.5 + 0.1 * 2 = 0.7; b = g' (no dampening on the first step); p = 2 - 0.07.
     setGrad(p, 0.5f);
     sgd.step();
-    assertClose(new double[] {1.93}, p, TOL);
+    assertClose(new double[] {1.93}, p, TOL, 0, "p");
     // Step 2: g' = 0.5 + 0.193 = 0.693; b = 0.9 * 0.7 + 0.5 * 0.693 = 0.9765; p = 1.93 - 0.09765.
     setGrad(p, 0.5f);
     sgd.step();
-    assertClose(new double[] {1.83235}, p, TOL);
+    assertClose(new double[] {1.83235}, p, TOL, 0, "p");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package org.attention4j.tensor;
 
-import static org.attention4j.tensor.TestTensors.assertClose;
 import static org.attention4j.tensor.TestTensors.assertShape;
 import static org.attention4j.tensor.TestTensors.leaf;
 import static org.attention4j.tensor.TestTensors.randn;
+import static org.attention4j.testing.TensorAsserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,6 +84,19 @@ class ClosedFormTest {
       java.util.Arrays.fill(row, NEG_INF);
       float[] y = Tensor.of(row, 1, n).logSoftmax(-1).toArray();
       for (float v : y) assertEquals(NEG_INF, v, "length " + n);
+    }
+  }
+
+  @Test
+  void logSoftmax_allNegativeInfinityRow_gradientIsTheUpstreamGradientNotNaN() {
+    // dx = dy - softmax(x) * sum(dy), and softmax of a fully masked row is 0 (PyTorch: NaN).
+    for (int n : new int[] {3, 37}) {
+      float[] row = new float[n];
+      java.util.Arrays.fill(row, NEG_INF);
+      Tensor x = leaf(Tensor.of(row, 1, n));
+      Tensor g = randn(n, 1, n);
+      x.logSoftmax(-1).backward(g);
+      assertArrayEquals(g.toArray(), x.grad().toArray(), "length " + n);
     }
   }
 

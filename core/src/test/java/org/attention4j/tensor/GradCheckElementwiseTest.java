@@ -2,10 +2,10 @@ package org.attention4j.tensor;
 
 import static org.attention4j.tensor.TestTensors.awayFromZero;
 import static org.attention4j.tensor.TestTensors.bits;
-import static org.attention4j.tensor.TestTensors.gradcheck;
 import static org.attention4j.tensor.TestTensors.leaf;
 import static org.attention4j.tensor.TestTensors.randn;
 import static org.attention4j.tensor.TestTensors.uniform;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;

@@ -1,10 +1,10 @@
 package org.attention4j.tensor;
 
 import static org.attention4j.tensor.TestTensors.distinct;
-import static org.attention4j.tensor.TestTensors.gradcheck;
 import static org.attention4j.tensor.TestTensors.leaf;
 import static org.attention4j.tensor.TestTensors.randn;
 import static org.attention4j.tensor.TestTensors.uniform;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 
 import org.junit.jupiter.api.Test;
 

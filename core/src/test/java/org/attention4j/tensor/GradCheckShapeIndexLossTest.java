@@ -1,9 +1,9 @@
 package org.attention4j.tensor;
 
-import static org.attention4j.tensor.TestTensors.gradcheck;
 import static org.attention4j.tensor.TestTensors.ints;
 import static org.attention4j.tensor.TestTensors.leaf;
 import static org.attention4j.tensor.TestTensors.randn;
+import static org.attention4j.testing.TensorAsserts.gradcheck;
 
 import java.util.ArrayList;
 import java.util.Collections;

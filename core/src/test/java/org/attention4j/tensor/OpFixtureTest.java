@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +20,8 @@ import java.util.stream.Stream;
 import org.attention4j.io.Safetensors;
 import org.attention4j.io.SafetensorsFile;
 import org.attention4j.tensor.Tensor.Reduction;
-import org.junit.jupiter.api.Assumptions;
+import org.attention4j.testing.Fixtures;
+import org.attention4j.testing.TensorAsserts;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -41,9 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  * 1e-4 relative (bitwise for the forward of ops that are exact in IEEE arithmetic). An {@code op}
  * this test does not know fails, so that a new fixture cannot be skipped silently.
  *
- * <p>The directory is {@code src/test/resources/fixtures/ops} (or the classpath resource
- * {@code fixtures/ops}); the system property {@code attention4j.fixtures} or the environment
- * variable {@code ATTN_FIXTURES} may name another {@code fixtures} directory.
+ * <p>Two metadata keys apply to any op: {@code pre_transpose} ({@code d0,d1}) runs the op on
+ * {@code x.transpose(d0, d1)} (a non-contiguous view; {@code grad.x} is still the gradient of
+ * {@code x}); {@code shares_storage} says whether PyTorch's result is a view of {@code x}, and
+ * ours must be one exactly then.
+ *
+ * <p>Where the files are: {@link Fixtures#dir}.
  */
 class OpFixtureTest {
   private static final double ATOL = 1e-5;
@@ -51,42 +52,19 @@ class OpFixtureTest {
 
   /**
    * Ops whose forward is a single correctly rounded IEEE operation (or a copy) per element. Not
-   * sqrt: ours is correctly rounded, PyTorch's float32 CPU sqrt is sometimes an ulp off.
+   * sqrt: ours is correctly rounded, PyTorch's float32 CPU sqrt is sometimes an ulp off. Not
+   * div_float: ours multiplies by {@code 1 / s}, PyTorch divides by {@code s} (up to an ulp apart).
    */
   private static final Set<String> EXACT_FORWARD = Set.of(
       "neg", "abs", "relu", "square", "reciprocal", "clamp", "add", "sub", "mul", "div", "maximum",
       "minimum", "eq", "ne", "lt", "le", "gt", "ge", "where", "masked_fill", "max", "min", "argmax", "argmin",
-      "embedding", "index_select", "gather", "concat", "stack", "split", "chunk");
-
-  static Path fixtureDir() {
-    String override = System.getProperty("attention4j.fixtures", System.getenv("ATTN_FIXTURES"));
-    if (override != null && !override.isBlank()) return Path.of(override).resolve("ops");
-    Path source = Path.of("src", "test", "resources", "fixtures", "ops");
-    if (Files.isDirectory(source)) return source;
-    URL url = OpFixtureTest.class.getClassLoader().getResource("fixtures/ops");
-    if (url != null && "file".equals(url.getProtocol())) {
-      try {
-        return Path.of(url.toURI());
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return source;
-  }
+      "embedding", "index_select", "gather", "concat", "stack", "split", "chunk", "add_float", "sub_float",
+      "mul_float", "max_all", "min_all", "reshape", "view", "flatten", "transpose", "permute", "narrow", "slice",
+      "select", "expand", "expand_as", "unsqueeze", "squeeze", "contiguous", "copy");
 
   @TestFactory
-  Stream<DynamicTest> pytorchFixtures_forwardAndBackward_match() throws IOException {
-    Path dir = fixtureDir();
-    List<Path> files = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> p.getFileName().toString().endsWith(".safetensors")).sorted().forEach(files::add);
-      }
-    }
-    Assumptions.assumeFalse(files.isEmpty(), "no PyTorch fixtures under " + dir.toAbsolutePath()
-        + "; generate them with scripts/reference/venv.sh and scripts/reference/fixtures.py");
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString().replace(".safetensors", ""), f.toUri(),
-        () -> runFixture(f)));
+  Stream<DynamicTest> pytorchFixtures_forwardAndBackward_match() {
+    return Fixtures.eachPath("ops", OpFixtureTest::runFixture);
   }
 
   @Test
@@ -103,7 +81,18 @@ class OpFixtureTest {
     Path file = dir.resolve("neg_bad.safetensors");
     Safetensors.write(file, Map.of("in.x", Tensor.ones(2), "out", Tensor.ones(2)), Map.of("op", "neg"));
     AssertionError e = assertThrows(AssertionError.class, () -> runFixture(file));
-    assertTrue(e.getMessage().startsWith("neg_bad.safetensors out: element 0: expected 1.0, got -1.0"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("neg_bad.safetensors out [2]: element 0: expected 1.0000000, got -1.0000000"),
+        e.getMessage());
+  }
+
+  @Test
+  void runFixture_viewWherePyTorchCopies_fails(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("contiguous_bad.safetensors");
+    Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    Safetensors.write(file, Map.of("in.x", x, "out", x), Map.of("op", "contiguous", "shares_storage", "false"));
+    AssertionError e = assertThrows(AssertionError.class, () -> runFixture(file));
+    assertTrue(e.getMessage().startsWith("contiguous_bad.safetensors: PyTorch's result is a copy of x, ours is not"),
+        e.getMessage());
   }
 
   // ---------------------------------------------------------------- one fixture
@@ -164,8 +153,11 @@ class OpFixtureTest {
       return Boolean.parseBoolean(str(key));
     }
 
+    /** A comma-separated list of ints; an empty string is an empty list. */
     int[] dims(String key) {
-      String[] parts = str(key).split(",");
+      String v = str(key);
+      if (v.isEmpty()) return new int[0];
+      String[] parts = v.split(",");
       int[] d = new int[parts.length];
       for (int i = 0; i < parts.length; i++) d[i] = Integer.parseInt(parts[i].trim());
       return d;
@@ -205,7 +197,21 @@ class OpFixtureTest {
       if (!in.containsKey(g)) fail(file + ": grad." + g + " has no float input in." + g);
     }
 
-    Result r = call(fx, in);
+    // The op's arguments: the leaves, but x transposed first where the file asks for it.
+    Map<String, Tensor> args = new LinkedHashMap<>(in);
+    Tensor x0 = in.get("x");
+    if (fx.meta.containsKey("pre_transpose")) {
+      int[] d = fx.dims("pre_transpose");
+      assertEquals(2, d.length, file + ": pre_transpose names two dims");
+      args.put("x", x0.transpose(d[0], d[1]));
+    }
+    Result r = call(fx, args);
+    if (fx.meta.containsKey("shares_storage")) {
+      Tensor out = output(r, "", file);
+      boolean view = fx.bool("shares_storage");
+      assertEquals(view, out.storage() == x0.storage(),
+          file + ": PyTorch's result is a " + (view ? "view" : "copy") + " of x, ours is not");
+    }
 
     // Forward.
     boolean exact = EXACT_FORWARD.contains(fx.op);
@@ -256,8 +262,7 @@ class OpFixtureTest {
   }
 
   private static void compare(String what, Tensor expected, Tensor actual, double atol, double rtol) {
-    assertEquals(expected.shape(), actual.shape(), what + ": shape");
-    TestTensors.assertClose(expected.toArray(), actual.toArray(), atol, rtol, what);
+    TensorAsserts.assertClose(expected, actual, atol, rtol, what);
   }
 
   // ---------------------------------------------------------------- dispatch
@@ -279,6 +284,10 @@ class OpFixtureTest {
       case "gelu" -> Result.of(x.gelu());
       case "gelu_tanh" -> Result.of(x.geluTanh());
       case "pow" -> Result.of(x.pow(fx.real("exponent")));
+      case "add_float" -> Result.of(x.add(fx.real("scalar")));
+      case "sub_float" -> Result.of(x.sub(fx.real("scalar")));
+      case "mul_float" -> Result.of(x.mul(fx.real("scalar")));
+      case "div_float" -> Result.of(x.div(fx.real("scalar")));
       case "square" -> Result.of(x.square());
       case "reciprocal" -> Result.of(x.reciprocal());
       case "clamp" -> Result.of(x.clamp(fx.real("min"), fx.real("max")));
@@ -306,6 +315,8 @@ class OpFixtureTest {
         IntTensor indices = isMax ? x.argmax(dim, keep) : x.argmin(dim, keep);
         yield new Result(Map.of("values", values), Map.of("indices", indices));
       }
+      case "max_all" -> Result.of(x.max());
+      case "min_all" -> Result.of(x.min());
       case "argmax" -> new Result(Map.of(), Map.of("", x.argmax(single(fx), fx.bool("keepdim"))));
       case "argmin" -> new Result(Map.of(), Map.of("", x.argmin(single(fx), fx.bool("keepdim"))));
       case "logsumexp" -> Result.of(x.logsumexp(fx.dims("dims"), fx.bool("keepdim")));
@@ -316,6 +327,9 @@ class OpFixtureTest {
         int[] normalized = fx.dims("normalized_shape");
         assertEquals(1, normalized.length, "layer_norm over the last dim only");
         assertEquals(x.dim(-1), normalized[0], "layer_norm: normalized_shape");
+        String affine = fx.str("affine"); // true, false, or which one of weight and bias
+        assertEquals(affine.equals("true") || affine.equals("weight"), in.containsKey("weight"), "layer_norm: weight");
+        assertEquals(affine.equals("true") || affine.equals("bias"), in.containsKey("bias"), "layer_norm: bias");
         yield Result.of(x.layerNorm(in.get("weight"), in.get("bias"), fx.real("eps")));
       }
       case "matmul" -> {
@@ -330,6 +344,21 @@ class OpFixtureTest {
       case "stack" -> Result.of(Tensor.stack(fx.integer("dim"), parts(in)));
       case "split" -> Result.of(x.split(fx.integer("size"), fx.integer("dim")));
       case "chunk" -> Result.of(x.chunk(fx.integer("chunks"), fx.integer("dim")));
+      case "reshape" -> Result.of(x.reshape(fx.dims("shape")));
+      case "view" -> Result.of(x.view(fx.dims("shape")));
+      case "flatten" -> Result.of(fx.meta.containsKey("start_dim")
+          ? x.flatten(fx.integer("start_dim"), fx.integer("end_dim")) : x.flatten());
+      case "transpose" -> Result.of(x.transpose(fx.integer("dim0"), fx.integer("dim1")));
+      case "permute" -> Result.of(x.permute(fx.dims("dims")));
+      case "narrow" -> Result.of(x.narrow(fx.integer("dim"), fx.integer("start"), fx.integer("length")));
+      case "slice" -> Result.of(x.slice(fx.integer("dim"), fx.integer("start"), fx.integer("end")));
+      case "select" -> Result.of(x.select(fx.integer("dim"), fx.integer("index")));
+      case "expand" -> Result.of(x.expand(fx.dims("sizes")));
+      case "expand_as" -> Result.of(x.expandAs(in.get("other")));
+      case "unsqueeze" -> Result.of(x.unsqueeze(fx.integer("dim")));
+      case "squeeze" -> Result.of(x.squeeze(fx.integer("dim")));
+      case "contiguous" -> Result.of(x.contiguous());
+      case "copy" -> Result.of(x.copy());
       case "cross_entropy" -> Result.of(x.crossEntropy(fx.intInput("target"), fx.integer("ignore_index"),
           fx.real("label_smoothing"), fx.reduction()));
       case "nll_loss" -> Result.of(x.nllLoss(fx.intInput("target"), fx.integer("ignore_index"), fx.reduction()));

@@ -1,13 +1,14 @@
 package org.attention4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
-/** Inputs and assertions shared by the tensor tests. */
+/**
+ * Inputs shared by the tensor tests. Comparisons and the gradient check are in
+ * {@link org.attention4j.testing.TensorAsserts}.
+ */
 final class TestTensors {
   private TestTensors() {}
 
@@ -71,44 +72,7 @@ final class TestTensors {
     return t.requiresGrad(true);
   }
 
-  /** {@link GradCheck#defaults()} on the given inputs (those with requiresGrad are checked). */
-  static void gradcheck(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
-    GradCheck.defaults().check(name, f, inputs);
-  }
-
   static void assertShape(Tensor t, int... dims) {
     assertEquals(Arrays.toString(dims), t.shape().toString(), "shape");
-  }
-
-  /** Elementwise {@code |a - e| <= atol + rtol * |e|}; NaN and infinities must match exactly. */
-  static void assertClose(float[] expected, float[] actual, double atol, double rtol, String what) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      float e = expected[i];
-      float a = actual[i];
-      if (Float.isNaN(e) || Float.isInfinite(e)) {
-        if (Float.compare(e, a) != 0) fail(what + ": element " + i + ": expected " + e + ", got " + a);
-        continue;
-      }
-      if (!(Math.abs((double) a - e) <= atol + rtol * Math.abs(e))) {
-        fail(what + ": element " + i + ": expected " + e + ", got " + a + " (diff " + Math.abs((double) a - e)
-            + ", allowed " + (atol + rtol * Math.abs(e)) + ")");
-      }
-    }
-  }
-
-  static void assertClose(Tensor expected, Tensor actual, double atol, double rtol, String what) {
-    assertEquals(expected.shape(), actual.shape(), what + ": shape");
-    assertClose(expected.toArray(), actual.toArray(), atol, rtol, what);
-  }
-
-  /** Bitwise equality (NaN payloads aside), reporting the first differing element. */
-  static void assertBitwise(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {
-        fail(what + ": element " + i + " differs: " + expected[i] + " vs " + actual[i]);
-      }
-    }
   }
 }

@@ -1,7 +1,7 @@
 package org.attention4j.tensor;
 
-import static org.attention4j.tensor.TestTensors.assertBitwise;
 import static org.attention4j.tensor.TestTensors.randn;
+import static org.attention4j.testing.TensorAsserts.assertBitwise;
 
 import java.util.ArrayList;
 import java.util.List;
