@@ -13,10 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code TANH} and {@code POW} (SVML on x86), which agree with {@link Math} to a few ulp.
  */
 public final class Unary {
-  /** The unary operations; {@code p} is the scalar parameter of POW, ADD_SCALAR and MUL_SCALAR. */
+  /** The unary operations; {@code p} is the scalar parameter of POW, ADD_SCALAR, MUL_SCALAR and DIV_SCALAR. */
   public enum Op {
     NEG, ABS, EXP, LOG, SQRT, RSQRT, TANH, SIGMOID, RELU, GELU, GELU_TANH, POW, SQUARE, RECIPROCAL,
-    ADD_SCALAR, MUL_SCALAR
+    ADD_SCALAR, MUL_SCALAR, DIV_SCALAR
   }
 
   private static final VectorSpecies<Float> S = Vectors.SPECIES;
@@ -67,6 +67,7 @@ public final class Unary {
       case RECIPROCAL -> 1f / v;
       case ADD_SCALAR -> v + p;
       case MUL_SCALAR -> v * p;
+      case DIV_SCALAR -> v / p;
     };
   }
 
@@ -82,6 +83,7 @@ public final class Unary {
    */
   static float grad(Op op, float p, float v, float out, float dy) {
     if (op == Op.RELU) return v > 0 ? dy : 0f;
+    if (op == Op.DIV_SCALAR) return dy / p; // a true division, as the vector body and PyTorch
     return dy * derivative(op, p, v, out);
   }
 
@@ -109,6 +111,7 @@ public final class Unary {
       case RECIPROCAL -> -out * out;
       case ADD_SCALAR -> 1f;
       case MUL_SCALAR -> p;
+      case DIV_SCALAR -> 1f / p;
     };
   }
 
@@ -152,6 +155,7 @@ public final class Unary {
       case RECIPROCAL -> { FloatVector one = FloatVector.broadcast(S, 1f); for (int i = 0; i < bound; i += L) one.div(load(x, xo + i)).intoArray(y, yo + i); }
       case ADD_SCALAR -> { for (int i = 0; i < bound; i += L) load(x, xo + i).add(p).intoArray(y, yo + i); }
       case MUL_SCALAR -> { for (int i = 0; i < bound; i += L) load(x, xo + i).mul(p).intoArray(y, yo + i); }
+      case DIV_SCALAR -> { for (int i = 0; i < bound; i += L) load(x, xo + i).div(p).intoArray(y, yo + i); }
     }
     for (int i = bound; i < n; i++) y[yo + i] = scalar(op, p, x[xo + i]);
   }
@@ -199,6 +203,7 @@ public final class Unary {
       }
       case SQUARE -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).mul(load(x, xo + i)).mul(2f).intoArray(dx, dxo + i); }
       case MUL_SCALAR -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).mul(p).intoArray(dx, dxo + i); }
+      case DIV_SCALAR -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).div(p).intoArray(dx, dxo + i); }
       case ADD_SCALAR -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).intoArray(dx, dxo + i); }
       case NEG -> { for (int i = 0; i < bound; i += L) load(dy, dyo + i).neg().intoArray(dx, dxo + i); }
       default -> bound = 0;

@@ -552,7 +552,7 @@ public final class Tensor {
   public Tensor add(float s) { return UnaryOps.apply(this, Unary.Op.ADD_SCALAR, s); }
   public Tensor sub(float s) { return UnaryOps.apply(this, Unary.Op.ADD_SCALAR, -s); }
   public Tensor mul(float s) { return UnaryOps.apply(this, Unary.Op.MUL_SCALAR, s); }
-  public Tensor div(float s) { return UnaryOps.apply(this, Unary.Op.MUL_SCALAR, 1f / s); }
+  public Tensor div(float s) { return UnaryOps.apply(this, Unary.Op.DIV_SCALAR, s); }
 
   /** 1 where equal, else 0 (no gradient). */
   public Tensor eq(Tensor other) { return BinaryOps.compare(this, other, BinaryOps.Cmp.EQ); }

@@ -61,6 +61,7 @@ final class UnaryOps {
     return switch (op) {
       case ADD_SCALAR -> "add_scalar";
       case MUL_SCALAR -> "mul_scalar";
+      case DIV_SCALAR -> "div_scalar";
       case GELU_TANH -> "gelu_tanh";
       default -> op.name().toLowerCase(java.util.Locale.ROOT);
     };
