@@ -188,6 +188,23 @@ final class Reduce {
     }, x);
   }
 
+  /**
+   * The largest (or smallest) element of all; the gradient is shared evenly by every element
+   * equal to it, as PyTorch's full {@code max()} / {@code min()} do (a reduction over a dim
+   * instead gives it all to the first, as PyTorch's {@code max(dim)}).
+   */
+  static Tensor extremeAll(Tensor x, boolean isMax) {
+    String op = isMax ? "max" : "min";
+    if (x.numel() == 0) throw new IllegalArgumentException(op + ": tensor of shape " + x.shape + " is empty");
+    Tensor flat = x.contiguousCopy();
+    float m = isMax ? Rows.max(flat.data, 0, flat.numel()) : -Rows.max(flat.neg().data, 0, flat.numel());
+    Tensor out = Tensor.scalar(m);
+    return OpNode.record(op, out, (g, needs) -> {
+      Tensor hits = x.eq(m);
+      return new Tensor[] {hits.mul(g.item() / hits.sum().item())};
+    }, x);
+  }
+
   static IntTensor argmax(Tensor x, int dim, boolean keepdim) {
     return argIndex(x, dim, keepdim, true);
   }

@@ -592,11 +592,12 @@ public final class Tensor {
   public Tensor mean(int dim, boolean keepdim) { return Reduce.mean(this, new int[] {dim}, keepdim); }
   public Tensor mean(int[] dims, boolean keepdim) { return Reduce.mean(this, dims, keepdim); }
 
-  /** Largest element (a scalar); the gradient goes to the first maximum. */
-  public Tensor max() { return Reduce.max(flatten(), 0, false); }
+  /** Largest element (a scalar); at ties the gradient is split evenly, as PyTorch's {@code max()}. */
+  public Tensor max() { return Reduce.extremeAll(this, true); }
   /** Largest values along {@code dim}; the gradient goes to the first maximum of each slice. */
   public Tensor max(int dim, boolean keepdim) { return Reduce.max(this, dim, keepdim); }
-  public Tensor min() { return Reduce.min(flatten(), 0, false); }
+  /** Smallest element (a scalar); at ties the gradient is split evenly, as PyTorch's {@code min()}. */
+  public Tensor min() { return Reduce.extremeAll(this, false); }
   public Tensor min(int dim, boolean keepdim) { return Reduce.min(this, dim, keepdim); }
 
   /** Index of the first largest value along {@code dim}. */

@@ -35,7 +35,7 @@ class UnaryTest {
   record Case(Op op, float p, float lo, float hi, int fwdUlps, double fwdAtol, int bwdUlps, double bwdAtol) {
     @Override
     public String toString() {
-      return op + (op == Op.POW || op == Op.ADD_SCALAR || op == Op.MUL_SCALAR ? "(" + p + ")" : "") + " [" + lo + ", " + hi + ")";
+      return op + (op == Op.POW || op == Op.ADD_SCALAR || op == Op.MUL_SCALAR || op == Op.DIV_SCALAR ? "(" + p + ")" : "") + " [" + lo + ", " + hi + ")";
     }
   }
 
@@ -60,7 +60,8 @@ class UnaryTest {
         new Case(Op.SQUARE, 0f, -4, 4, 0, 0, 0, 0),
         new Case(Op.RECIPROCAL, 0f, -4, 4, 0, 0, 0, 0),
         new Case(Op.ADD_SCALAR, 1.3f, -4, 4, 0, 0, 0, 0),
-        new Case(Op.MUL_SCALAR, -0.7f, -4, 4, 0, 0, 0, 0));
+        new Case(Op.MUL_SCALAR, -0.7f, -4, 4, 0, 0, 0, 0),
+        new Case(Op.DIV_SCALAR, -0.7f, -4, 4, 0, 0, 0, 0));
   }
 
   private static float[] input(Case c, long seed, int n) {
@@ -151,6 +152,7 @@ class UnaryTest {
       case RECIPROCAL -> 1 / v;
       case ADD_SCALAR -> v + c.p;
       case MUL_SCALAR -> v * c.p;
+      case DIV_SCALAR -> v / c.p;
     };
   }
 

@@ -349,4 +349,15 @@ class ClosedFormTest {
     assertEquals(1f, logp.nllLoss(IntTensor.of(new int[] {0, 1}), 1, Reduction.MEAN).item(), 1e-6);
     assertArrayEquals(new float[] {1, 0}, logp.nllLoss(IntTensor.of(new int[] {0, 1}), 1, Reduction.NONE).toArray());
   }
+
+  /** PyTorch's full max()/min() share the gradient among ties; max(dim) gives it to the first. */
+  @Test
+  void maxAll_ties_splitGradientEvenly() {
+    Tensor x = Tensor.of(new float[] {1f, 3f, 3f, -2f}).requiresGrad(true);
+    x.max().mul(6f).backward();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 3f, 3f, 0f}, x.grad().toArray());
+    Tensor y = Tensor.of(new float[] {-2f, 5f, -2f}).requiresGrad(true);
+    y.min().backward();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.5f, 0f, 0.5f}, y.grad().toArray());
+  }
 }
