@@ -2,7 +2,7 @@
 # Builds .venv-reference/ in the repository root: the Python environment that
 # regenerates the PyTorch golden fixtures (scripts/reference/fixtures.py).
 #
-# Installs torch 2.x CPU, safetensors, numpy and sacrebleu from wheels kept on
+# Installs torch 2.x CPU, safetensors, numpy, sacrebleu and tokenizers from wheels kept on
 # disk (no package index is contacted). If no torch wheel is found, falls back to
 # Debian's python3-torch in a venv with --system-site-packages.
 #
@@ -82,8 +82,8 @@ if [[ -n "$torch_wheel" ]]; then
     fi
   done
   "$venv/bin/pip" install --quiet --no-index "${links[@]}" \
-      "$torch_req" safetensors numpy sacrebleu ||
-    die "pip could not install $torch_req safetensors numpy sacrebleu from: $wheel_dirs"
+      "$torch_req" safetensors numpy sacrebleu tokenizers ||
+    die "pip could not install $torch_req safetensors numpy sacrebleu tokenizers from: $wheel_dirs"
 else
   warn "no torch-2.x wheel in: $wheel_dirs; falling back to Debian's python3-torch"
   warn "Debian's torch links the slow reference BLAS unless OpenBLAS is installed" \
@@ -102,8 +102,8 @@ else
   /usr/bin/python3 -m venv --system-site-packages "$venv" ||
     die "could not create $venv (is python3-venv installed?)"
   if ! "$venv/bin/python" -c 'import safetensors' >/dev/null 2>&1; then
-    "$venv/bin/pip" install --quiet --no-index "${links[@]}" safetensors sacrebleu ||
-      warn "could not install safetensors/sacrebleu from wheels; try apt-get install python3-safetensors"
+    "$venv/bin/pip" install --quiet --no-index "${links[@]}" safetensors sacrebleu tokenizers ||
+      warn "could not install safetensors/sacrebleu/tokenizers from wheels; try apt-get install python3-safetensors"
   fi
 fi
 
