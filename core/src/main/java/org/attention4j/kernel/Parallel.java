@@ -69,7 +69,7 @@ public final class Parallel {
       synchronized (Parallel.class) {
         p = pool;
         if (p == null) {
-          p = new ForkJoinPool(threads, Parallel::newWorker, null, false);
+          p = new ForkJoinPool(Math.max(1, threads - 1), Parallel::newWorker, null, false);
           pool = p;
         }
       }
@@ -104,8 +104,20 @@ public final class Parallel {
       return;
     }
     int chunks = Math.min(t * 4, (n + g - 1) / g);
-    chunks = Math.max(chunks, Math.min(t, n));
-    pool().invoke(new Chunks(body, n, chunks, 0, chunks));
+    if (chunks <= 1) {
+      body.run(0, n);
+      return;
+    }
+    // The caller is one of the t workers: it runs its share of the chunks itself while the
+    // pool's t - 1 threads take the rest, so it works instead of parking, and only t - 1
+    // threads need waking.
+    int mine = Math.max(1, chunks / t);
+    ForkJoinTask<Void> rest = pool().submit(new Chunks(body, n, chunks, mine, chunks));
+    try {
+      body.run(0, (int) ((long) n * mine / chunks));
+    } finally {
+      rest.join();
+    }
   }
 
   /** Runs {@code tasks} independent tasks {@code body(i)} in parallel, one index per task. */
