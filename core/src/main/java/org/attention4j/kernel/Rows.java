@@ -289,6 +289,26 @@ public final class Rows {
     for (int i = 0; i < n; i++) dx[dxo + i] = dy[dyo + i] - VMath.exp(y[yo + i]) * s;
   }
 
+  /**
+   * {@code dx = w * (exp(x - lse) - uniform)} over one row: the cross-entropy gradient before
+   * the target's {@code -w (1 - smoothing)} is added, given the row's log-sum-exp.
+   */
+  public static void softmaxGradFromLse(float[] x, int xo, float lse, float w, float uniform, float[] dx, int dxo, int n) {
+    int i = 0;
+    if (Vectors.ENABLED) {
+      int bound = S.loopBound(n);
+      for (; i < bound; i += L) {
+        VMath.exp(FloatVector.fromArray(S, x, xo + i).sub(lse)).sub(uniform).mul(w).intoArray(dx, dxo + i);
+      }
+    }
+    for (; i < n; i++) dx[dxo + i] = (VMath.exp(x[xo + i] - lse) - uniform) * w;
+  }
+
+  /** Scalar twin of {@link #softmaxGradFromLse}. */
+  public static void softmaxGradFromLseScalar(float[] x, int xo, float lse, float w, float uniform, float[] dx, int dxo, int n) {
+    for (int i = 0; i < n; i++) dx[dxo + i] = (VMath.exp(x[xo + i] - lse) - uniform) * w;
+  }
+
   // ------------------------------------------------------------------ layer norm
 
   /**

@@ -97,7 +97,7 @@ final class Losses {
           int o = r * classes;
           float w = rowGrad[r];
           float uniform = smoothing / classes;
-          for (int c = 0; c < classes; c++) dx.data[o + c] = w * ((float) Math.exp(d[ro + c] - lse[r]) - uniform);
+          Rows.softmaxGradFromLse(d, ro, lse[r], w, uniform, dx.data, o, classes);
           dx.data[o + t] -= w * (1 - smoothing);
         }
       });

@@ -338,4 +338,19 @@ class RowsTest {
     else Rows.logSoftmaxScalar(x, 0, b, 0, 33);
     assertBitwise(b, 0, a, 0, 33, "logSoftmax dispatch");
   }
+
+  @Test
+  void softmaxGradFromLse_vectorAndScalarTwin_agreeBitwise() {
+    for (int n : new int[] {1, 15, 16, 17, 33, 1000, 4099}) {
+      float[] x = new float[n + 3];
+      var rng = new java.util.SplittableRandom(n);
+      for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextGaussian() * 3);
+      float lse = Rows.logSumExpScalar(x, 3, n);
+      float[] a = new float[n + 2];
+      float[] b = new float[n + 2];
+      Rows.softmaxGradFromLse(x, 3, lse, 0.7f, 0.01f, a, 2, n);
+      Rows.softmaxGradFromLseScalar(x, 3, lse, 0.7f, 0.01f, b, 2, n);
+      org.attention4j.testing.TensorAsserts.assertBitwise(b, a, "n=" + n);
+    }
+  }
 }
