@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "attention4j: attention-based neural networks in pure Java.",
-    subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class},
+    subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class,
+        org.attention4j.cli.data.DataCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error.",
         "JVM flags: ATTN_JAVA_OPTS (e.g. ATTN_JAVA_OPTS=-Xmx8g)."})
 final class AttnCommand implements Callable<Integer> {

@@ -66,7 +66,7 @@ class MainTest {
   @Test
   void unknownCommand_isOneLineUsageError() {
     String line = CliRun.of("infp").assertUsageError();
-    assertEquals("attn: unknown command 'infp' for 'attn'; commands: demo, info, bench;"
+    assertEquals("attn: unknown command 'infp' for 'attn'; commands: demo, info, bench, data;"
         + " did you mean 'info'? (see 'attn --help')", line);
   }
 
@@ -79,7 +79,7 @@ class MainTest {
   @Test
   void noCommand_isUsageErrorListingCommands() {
     String line = CliRun.of().assertUsageError();
-    assertEquals("attn: missing command; one of: demo, info, bench (see 'attn --help')", line);
+    assertEquals("attn: missing command; one of: demo, info, bench, data (see 'attn --help')", line);
   }
 
   @Test
