@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,12 +26,19 @@ import java.util.Map;
  *
  * <p>Size: about 2.7 bytes per weight; a 1024 x 1024 layer of 8 heads is about 22 MB.
  *
+ * <p>One page can hold several examples ({@link #page}): an example selector switches between
+ * them, keeping the layer, heads and training step. A live page ({@link Page#live}, served by
+ * {@code attn serve-viz}) adds a form whose input the server translates; the answer replaces the
+ * page's data in place.
+ *
  * <p>For scripts and tests the page exposes {@code window.attnExplorer}: {@code state()},
  * {@code select(layer, head|[heads], kind?)}, {@code selectAllHeads()}, {@code hoverToken('query'|'key',
  * index)}, {@code clearHover()}, {@code highlightedWeights()} (the weights drawn for the hovered
  * token, per head), {@code setSnapshot(i)}, {@code setScale('1'|'max')}, {@code setGold(on)}, {@code showHeadView()},
- * {@code showModelView()}, {@code row(kind, layer, head, r)} and {@code whenDrawn()} (a promise
- * for the next frame). Layers and heads are 0-based there, 1-based on screen.
+ * {@code showModelView()}, {@code row(kind, layer, head, r)}, {@code whenDrawn()} (a promise
+ * for the next frame), {@code setExample(i)}, {@code load(data)} (a view or {@code {examples:
+ * [...]}}) and, on live pages, {@code translate(source, target?)} (a promise of the state once
+ * the answer is drawn). Layers and heads are 0-based there, 1-based on screen.
  */
 public final class AttentionExplorer {
   private static final String RESOURCES = "/org/attention4j/viz/";
@@ -42,8 +52,100 @@ public final class AttentionExplorer {
 
   /** The page for {@code view} with the given title. */
   public static String html(AttentionView view, String title) {
+    return render(AttentionViewJson.toMap(view, AttentionViewJson.Encoding.FLOAT16), title);
+  }
+
+  /**
+   * A page for several examples, with an example selector (e.g. the attention of a few sentences
+   * over training); also initial selections and live serving, see {@link Page}.
+   *
+   * @throws IllegalArgumentException if {@code views} is empty
+   */
+  public static Page page(List<AttentionView> views) {
+    return new Page(views);
+  }
+
+  /**
+   * Options of a page: the examples and their labels, the title, what is shown first, and
+   * whether the page is served live ({@code attn serve-viz}: a form whose input is sent to a JSON
+   * endpoint, the answer loaded into the same page by {@code attnExplorer.load}).
+   */
+  public static final class Page {
+    private final List<AttentionView> views;
+    private List<String> labels = List.of();
+    private String title;
+    private Map<String, Object> initial;
+    private Map<String, Object> live;
+
+    private Page(List<AttentionView> views) {
+      if (views.isEmpty()) throw new IllegalArgumentException("AttentionExplorer.page: no examples");
+      this.views = List.copyOf(views);
+      this.title = defaultTitle(views.getFirst());
+    }
+
+    /** The example selector's entries, one per view (default: the sentence id or the source text). */
+    public Page labels(List<String> l) {
+      if (l.size() != views.size()) {
+        throw new IllegalArgumentException("AttentionExplorer.Page: " + l.size() + " labels for " + views.size() + " examples");
+      }
+      labels = List.copyOf(l);
+      return this;
+    }
+
+    public Page title(String t) {
+      title = t;
+      return this;
+    }
+
+    /** Shows {@code kind}, {@code layer} and {@code heads} (0-based) first, where the data has them. */
+    public Page initial(AttentionKind kind, int layer, List<Integer> heads) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", kind.id());
+      m.put("layer", (long) layer);
+      m.put("heads", heads.stream().map(Integer::longValue).toList());
+      initial = m;
+      return this;
+    }
+
+    /**
+     * Makes the page live: its form posts {@code {"source", "target"?}} to {@code endpoint} (same
+     * origin) and loads the {@code view} of the JSON answer.
+     *
+     * @param source the text the form starts with (the first view's input)
+     * @param translation the first view's translation, shown under the form
+     * @param decoded whether that translation was decoded (true) or given (teacher-forced)
+     */
+    public Page live(String endpoint, String source, String translation, boolean decoded) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("endpoint", endpoint);
+      m.put("source", source);
+      m.put("translation", translation);
+      m.put("decoded", decoded);
+      live = m;
+      return this;
+    }
+
+    /** The page's HTML. */
+    public String html() {
+      List<Object> examples = new ArrayList<>();
+      for (AttentionView v : views) examples.add(AttentionViewJson.toMap(v, AttentionViewJson.Encoding.FLOAT16));
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("examples", examples);
+      if (!labels.isEmpty()) data.put("labels", labels);
+      if (initial != null) data.put("initial", initial);
+      if (live != null) data.put("live", live);
+      return render(data, title);
+    }
+
+    /** Writes {@link #html()} to {@code file} (UTF-8). */
+    public void write(Path file) throws IOException {
+      Files.writeString(file, html(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String render(Map<String, Object> dataMap, String title) {
     String page = resource("explorer.html");
-    String data = jsonForScript(AttentionViewJson.toMap(view, AttentionViewJson.Encoding.FLOAT16));
+    String data = jsonForScript(dataMap);
     page = page.replace("{{CSS}}", resource("explorer.css"))
         .replace("{{FONTS}}", LabelFonts.cssFamilies())
         .replace("{{TITLE}}", escapeHtml(title));

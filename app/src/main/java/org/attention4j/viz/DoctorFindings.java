@@ -94,7 +94,7 @@ final class DoctorFindings {
       out.add(new Finding(Severity.WARNING, Code.NOT_MONOTONE, k, "alignments are not forming in " + where + ": "
           + pct(h.diagonalMass()) + " of the mass lies near the diagonal and argmax positions correlate "
           + f2(h.spearman()) + " with target positions" + aer, "if the two languages reorder words heavily this can be "
-          + "right (set expectMonotone false); otherwise train longer, check that source and target pairs are not "
+          + "right (set expectMonotone false; attn doctor --no-monotone); otherwise train longer, check that source and target pairs are not "
           + "shuffled against each other, and that the decoder attends with its current state"));
     }
     if (cross && !collapsed && h.keys() > 0 && (double) h.neverAttended() / h.keys() >= s.uncoveredShare()) {

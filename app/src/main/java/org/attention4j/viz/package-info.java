@@ -18,7 +18,10 @@
  *   <li><b>Explorer</b>: {@link org.attention4j.viz.AttentionExplorer} writes one offline HTML file
  *       (our own inlined JS and CSS, canvas drawing of visible rows only) with a head view, a
  *       matrix view, a model view, hover highlights with exact weights, a training-step slider and
- *       the gold overlay; {@code window.attnExplorer} is its API for tests and scripts.
+ *       the gold overlay; {@code window.attnExplorer} is its API for tests and scripts. One page
+ *       can hold several examples ({@link org.attention4j.viz.AttentionExplorer#page}: the attention
+ *       over training of a few sentences) or be served live ({@code serve}: typed sentences are
+ *       translated and loaded into the same page).
  *   <li><b>Doctor</b>: {@link org.attention4j.viz.AttentionDoctor} measures every head (entropy,
  *       sharpness, diagonality, coverage, padding/special/future mass, dead and duplicate heads)
  *       and writes plain-language {@link org.attention4j.viz.Finding}s with causes and remedies;

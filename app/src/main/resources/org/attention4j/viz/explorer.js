@@ -4,9 +4,12 @@
   'use strict';
 
   // ------------------------------------------------------------------ data
-  const DATA = JSON.parse(document.getElementById('attn-data').textContent);
-  const SRC = DATA.source, TGT = DATA.target;
-  const SRC_OK = DATA.sourceValid || null, TGT_OK = DATA.targetValid || null;
+  // The embedded data is one view, or {examples: [view, ...], labels?, initial?, live?}: several
+  // examples share the page (an example selector), and a live page (attn serve-viz) loads new ones.
+  const RAW = JSON.parse(document.getElementById('attn-data').textContent);
+  let EXAMPLES = RAW.examples || [RAW], LABELS = RAW.labels || [], EXAMPLE = 0;
+  // the example shown, and what is derived from it (set by useData)
+  let DATA, SRC, TGT, SRC_OK, TGT_OK, FINAL, SNAPS, KINDS, LAYERS, HEADS;
   const HEAD_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
   // viridis control colours (t = 0, 1/9, ..., 1); interpolated below
   const VIRIDIS = [0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779, 0x6DCD59, 0xB4DE2C, 0xFDE725];
@@ -38,8 +41,6 @@
     for (const e of list) m.set(keyOf(e.kind, e.layer, e.head), { rows: e.rows, cols: e.cols, w: e.w, data: null });
     return m;
   }
-  const FINAL = index(DATA.matrices);
-  const SNAPS = (DATA.snapshots || []).map(s => ({ step: s.step, label: s.label, mats: index(s.matrices) }));
 
   function decode(entry) {
     if (entry.data) return entry.data;
@@ -55,16 +56,23 @@
     return out;
   }
 
-  const KINDS = [];
-  const LAYERS = {};
-  const HEADS = {};
-  for (const e of DATA.matrices) {
-    if (!KINDS.includes(e.kind)) KINDS.push(e.kind);
-    (LAYERS[e.kind] = LAYERS[e.kind] || new Set()).add(e.layer);
-    (HEADS[e.kind + '/' + e.layer] = HEADS[e.kind + '/' + e.layer] || new Set()).add(e.head);
-  }
   const ORDER = ['cross', 'encoder', 'decoder'];
-  KINDS.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  /** Makes `d` (one view) the data shown: tokens, matrices, snapshots, and the kinds, layers and heads present. */
+  function useData(d) {
+    DATA = d;
+    SRC = d.source; TGT = d.target;
+    SRC_OK = d.sourceValid || null; TGT_OK = d.targetValid || null;
+    FINAL = index(d.matrices);
+    SNAPS = (d.snapshots || []).map(s => ({ step: s.step, label: s.label, mats: index(s.matrices) }));
+    KINDS = []; LAYERS = {}; HEADS = {};
+    for (const e of d.matrices) {
+      if (!KINDS.includes(e.kind)) KINDS.push(e.kind);
+      (LAYERS[e.kind] = LAYERS[e.kind] || new Set()).add(e.layer);
+      (HEADS[e.kind + '/' + e.layer] = HEADS[e.kind + '/' + e.layer] || new Set()).add(e.head);
+    }
+    KINDS.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  }
+  useData(EXAMPLES[0]);
   const layersOf = kind => Array.from(LAYERS[kind] || []).sort((a, b) => a - b);
   const headsOf = (kind, layer) => Array.from(HEADS[kind + '/' + layer] || []).sort((a, b) => a - b);
   const queryTokens = kind => (kind === 'encoder' ? SRC : TGT);
@@ -83,6 +91,14 @@
   };
   S.layer = layersOf(S.kind)[0];
   S.heads = [headsOf(S.kind, S.layer)[0]];
+  /** Keeps the kind, layer and heads shown if the data has them, else falls back to the first ones. */
+  function keepSelection(kind, layer, heads) {
+    S.kind = KINDS.includes(kind) ? kind : KINDS[0];
+    S.layer = layersOf(S.kind).includes(layer) ? layer : layersOf(S.kind)[0];
+    const hs = (heads || []).filter(h => headsOf(S.kind, S.layer).includes(h));
+    S.heads = hs.length ? hs : [headsOf(S.kind, S.layer)[0]];
+  }
+  if (RAW.initial) keepSelection(RAW.initial.kind, RAW.initial.layer, RAW.initial.heads);
   const errors = [];
   let lastHighlight = null, frames = 0;
 
@@ -445,7 +461,14 @@
       sel.appendChild(o);
     }
   }
+  function exampleLabel(i) {
+    if (LABELS[i]) return LABELS[i];
+    const e = EXAMPLES[i], id = e.metadata && e.metadata.sentence;
+    return (i + 1) + ': ' + (id || short(e.source.join(' '), 60));
+  }
   function buildControls() {
+    $('example-box').hidden = EXAMPLES.length < 2;
+    if (EXAMPLES.length > 1) fillSelect($('example'), EXAMPLES.map((_, i) => i), exampleLabel, EXAMPLE);
     fillSelect($('kind'), KINDS, k => ({ cross: 'cross (encoder-decoder)', encoder: 'encoder self', decoder: 'decoder self' })[k] || k, S.kind);
     fillSelect($('layer'), layersOf(S.kind), l => String(l + 1), S.layer);
     const box = $('heads');
@@ -474,7 +497,8 @@
     $('snap-box').hidden = SNAPS.length === 0;
     if (SNAPS.length) {
       $('snap').max = SNAPS.length; $('snap').value = S.snap;
-      $('snap-label').textContent = S.snap < SNAPS.length ? (SNAPS[S.snap].label || 'step ' + SNAPS[S.snap].step) : 'final';
+      $('snap-label').textContent = S.snap < SNAPS.length ? (SNAPS[S.snap].label || 'step ' + SNAPS[S.snap].step)
+        : 'final' + (DATA.metadata && DATA.metadata.weights ? ' · ' + DATA.metadata.weights : '');
     }
   }
 
@@ -492,8 +516,58 @@
         snapshot: S.snap < SNAPS.length ? SNAPS[S.snap].step : null, snapshots: SNAPS.map(s => s.step),
         kinds: KINDS.slice(), layers: layersOf(S.kind), headsInLayer: headsOf(S.kind, S.layer),
         queries: queryTokens(S.kind).length, keys: keyTokens(S.kind).length, gold: S.gold && !!DATA.gold, scale: S.scale,
-        frames, errors: errors.slice(),
+        example: EXAMPLE, examples: EXAMPLES.length, frames, errors: errors.slice(), live: RAW.live ? { ...live } : null,
       };
+    },
+    /**
+     * Shows example `i` (0-based) of a page with several; keeps the kind, layer, heads and the
+     * training-step position where the example has them.
+     */
+    setExample(i) {
+      if (!(Number.isInteger(i) && i >= 0 && i < EXAMPLES.length)) throw new Error('attnExplorer.setExample: ' + i + ' outside 0..' + (EXAMPLES.length - 1));
+      const keep = { kind: S.kind, layer: S.layer, heads: S.heads, snapLast: S.snap >= SNAPS.length, snap: S.snap };
+      EXAMPLE = i;
+      useData(EXAMPLES[i]);
+      keepSelection(keep.kind, keep.layer, keep.heads);
+      S.snap = keep.snapLast ? SNAPS.length : Math.min(keep.snap, SNAPS.length);
+      S.hover = null; lastHighlight = null; mxKey = ''; mxImage = null; thumbCache.clear();
+      showMeta();
+      refresh();
+      return api.state();
+    },
+    /** Replaces the page's data with `data` (one view, or {examples: [...], labels?}) and shows its first example. */
+    load(data) {
+      if (!data || !(data.examples || data.matrices)) throw new Error('attnExplorer.load: expected a view or {examples: [...]}');
+      const list = data.examples || [data];
+      for (const v of list) if (!v.matrices || !v.matrices.length) throw new Error('attnExplorer.load: an example has no attention matrices');
+      EXAMPLES = list; LABELS = data.labels || [];
+      return api.setExample(0);
+    },
+    /**
+     * Live pages only (attn serve-viz): sends `source` (and an optional reference `target`) to the
+     * server, shows the answer, and resolves to the state after it is drawn; rejects with the
+     * server's error message.
+     */
+    async translate(source, target) {
+      if (!RAW.live) throw new Error('attnExplorer.translate: this page is not served live (attn serve-viz)');
+      live.busy = true; live.error = null; showLive('translating…');
+      try {
+        const res = await fetch(RAW.live.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(target ? { source, target } : { source }) });
+        const body = await res.json().catch(() => ({ error: 'the server sent no JSON (HTTP ' + res.status + ')' }));
+        if (!res.ok || body.error) throw new Error(body.error || 'HTTP ' + res.status);
+        live.translation = body.translation; live.decoded = body.decoded; live.requests++;
+        api.load(body.view);
+        showLive((body.decoded ? 'translation (greedy): ' : 'reference (teacher-forced): ') + body.translation);
+        await api.whenDrawn();
+        return api.state();
+      } catch (e) {
+        live.error = String(e.message || e);
+        showLive('error: ' + live.error, true);
+        throw e;
+      } finally {
+        live.busy = false;
+      }
     },
     /** Shows layer `layer` (0-based) with one head, or an array of heads; `kind` optional. */
     select(layer, head, kind) {
@@ -592,13 +666,33 @@
   mxCanvas.addEventListener('mouseleave', hideTip);
   window.addEventListener('error', ev => errors.push(String(ev.message)));
 
+  $('example').addEventListener('change', ev => api.setExample(Number(ev.target.value)));
+
+  // ------------------------------------------------------------------ live page (attn serve-viz)
+  const live = { busy: false, error: null, translation: null, decoded: null, requests: 0 };
+  function showLive(text, isError) {
+    const out = $('live-output');
+    out.textContent = text;
+    out.classList.toggle('error', !!isError);
+  }
+  if (RAW.live) {
+    $('live').hidden = false;
+    if (RAW.live.source) $('live-source').value = RAW.live.source;
+    if (RAW.live.translation) showLive((RAW.live.decoded ? 'translation (greedy): ' : 'reference (teacher-forced): ') + RAW.live.translation);
+    $('live').addEventListener('submit', ev => {
+      ev.preventDefault();
+      api.translate($('live-source').value, $('live-target').value.trim()).catch(() => {}); // shown in #live-output
+    });
+  }
+
   // ------------------------------------------------------------------ start
-  (function meta() {
+  function showMeta() {
     const parts = [];
     for (const [k, v] of Object.entries(DATA.metadata || {})) parts.push(k + ': ' + v);
     parts.push(SRC.length + ' source tokens' + (TGT.length ? ', ' + TGT.length + ' target tokens' : ''));
     $('meta').textContent = parts.join(' · ');
-  })();
+  }
+  showMeta();
   drawLegend(1);
   refresh();
 })();
