@@ -7,6 +7,8 @@
 # theirs, ours, theirs, ... Every run reports the median of --repeats timed runs after a
 # warm-up; the table shows, per side, the median of those medians over the rounds, and
 #   ratio = pytorch median time / attention4j median time   (> 1: attention4j is faster).
+# Then the MEMORY_WORKLOADS rows run once on the attention4j side only and print peak_mb (bytes
+# allocated by one run plus the kernels' per-thread workspaces; see `attn bench attention --help`).
 #
 # Reference PyTorch: $ATTN_REFERENCE_PYTHON if set, else .venv-reference (built by
 # scripts/reference/venv.sh: the torch 2.x CPU wheel from disk), else Debian's python3-torch
@@ -27,6 +29,23 @@ WORKLOADS=(
   "gemm 512|gemm --size 512"
   "gemm 1024|gemm --size 1024"
   "gemm 2048|gemm --size 2048"
+  # Fused causal attention, forward + backward, against F.scaled_dot_product_attention(is_causal=True).
+  "attention causal fwd+bwd B4 H8 D64 L1024|attention --batch 4 --heads 8 --dim 64 --seq 1024 --causal --backward"
+  "attention causal fwd+bwd B4 H8 D64 L2048|attention --batch 4 --heads 8 --dim 64 --seq 2048 --causal --backward"
+  "attention causal fwd+bwd B4 H8 D64 L4096|attention --batch 4 --heads 8 --dim 64 --seq 4096 --causal --backward"
+  # A whole multi-head layer (E = 512, 8 heads) returning every head's weights, against
+  # nn.MultiheadAttention(need_weights=True, average_attn_weights=False).
+  "MHA E512 H8 +weights causal fwd+bwd B4 L2048|attention --batch 4 --heads 8 --dim 64 --seq 2048 --causal --backward --projections --weights"
+)
+
+# Rows measured on the attention4j side only, for their peak_mb (extra memory of one run:
+# allocations plus kernel workspaces): fused causal attention, forward + backward. It should grow
+# linearly with L.
+MEMORY_WORKLOADS=(
+  "attention causal fwd+bwd B4 H8 D64 L1024|attention --batch 4 --heads 8 --dim 64 --seq 1024 --causal --backward"
+  "attention causal fwd+bwd B4 H8 D64 L2048|attention --batch 4 --heads 8 --dim 64 --seq 2048 --causal --backward"
+  "attention causal fwd+bwd B4 H8 D64 L4096|attention --batch 4 --heads 8 --dim 64 --seq 4096 --causal --backward"
+  "attention causal fwd+bwd B4 H8 D64 L8192|attention --batch 4 --heads 8 --dim 64 --seq 8192 --causal --backward"
 )
 
 threads=2
@@ -38,7 +57,7 @@ json=0
 
 die() { echo "compare.sh: $*" >&2; exit 1; }
 warn() { echo "compare.sh: warning: $*" >&2; }
-usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -112,7 +131,12 @@ for row in "${WORKLOADS[@]}"; do
   label=${row%%|*}
   if [ -z "$only" ] || [[ $label =~ $only ]]; then rows+=("$row"); fi
 done
-[ ${#rows[@]} -gt 0 ] || die "no workload matches --only '$only'"
+memory_rows=()
+for row in "${MEMORY_WORKLOADS[@]}"; do
+  label=${row%%|*}
+  if [ -z "$only" ] || [[ $label =~ $only ]]; then memory_rows+=("$row"); fi
+done
+[ $((${#rows[@]} + ${#memory_rows[@]})) -gt 0 ] || die "no workload matches --only '$only'"
 
 common=(--threads "$threads" --repeats "$repeats" --warmup-s "$warmup_s" --json)
 # run_side LABEL SIDE COMMAND...: one benchmark run; its JSON line (or an error) into $results.
@@ -139,4 +163,42 @@ done
 
 report_args=(--threads "$threads" --repeats "$repeats" --warmup-s "$warmup_s" --rounds "$rounds")
 [ "$json" = 1 ] && report_args+=(--json)
-"$py" "$here/reference/compare_report.py" "${report_args[@]}" <"$results"
+if [ ${#rows[@]} -gt 0 ]; then
+  "$py" "$here/reference/compare_report.py" "${report_args[@]}" <"$results"
+fi
+
+# ---------------------------------------------------------------- memory (attention4j only)
+memory=$(mktemp "${TMPDIR:-/tmp}/attn-memory.XXXXXX")
+trap 'rm -f "$results" "$memory"' EXIT
+for row in "${memory_rows[@]}"; do
+  label=${row%%|*}
+  read -r -a args <<<"${row#*|}"
+  echo "compare.sh: memory: $label" >&2
+  results=$memory run_side "$label" attention4j "${attn[@]}" bench "${args[@]}" --threads "$threads" \
+    --repeats 1 --warmup-s 0 --warmup-runs 1 --json
+done
+if [ ${#memory_rows[@]} -gt 0 ]; then
+  "$py" - "$json" "$memory" <<'PY'
+import json, sys
+as_json, path = sys.argv[1] == "1", sys.argv[2]
+rows = []
+for line in open(path):
+    label, side, payload = line.rstrip("\n").split("\t", 2)
+    r = json.loads(payload)
+    if side != "attention4j" or "peak_mb" not in r:
+        continue
+    rows.append((label, r["peak_mb"], r["median_ms"]))
+if not rows:
+    sys.exit(0)
+if as_json:
+    for label, mb, ms in rows:
+        print(json.dumps({"workload": label, "attention4j_peak_mb": mb, "attention4j_ms": ms},
+                         separators=(",", ":")))
+else:
+    print()
+    print("peak_mb (attention4j, one run): bytes allocated by the run + kernel workspaces")
+    width = max(len(r[0]) for r in rows)
+    for label, mb, ms in rows:
+        print(f"{label.ljust(width)} | {mb:9.1f} MB | {ms:10.1f} ms")
+PY
+fi

@@ -8,6 +8,7 @@ gc_count count Python's cyclic collector during the timed runs (PyTorch frees te
 by reference counting, so these are usually 0).
 
     bench_torch.py gemm --size 1024 --threads 2 --json
+    bench_torch.py attention --seq 2048 --causal --backward --json
     bench_torch.py info --json     # torch version, BLAS and CPU capability
 
 Adding a workload: write `def workload_x(args) -> (params, rates, body)` and register
@@ -143,9 +144,79 @@ def gemm_args(p):
     p.add_argument("--trans-b", action="store_true")
 
 
+def workload_attention(args):
+    """`attn bench attention`: F.scaled_dot_product_attention on (B, H, L, D) inputs, or with
+    --projections a whole nn.MultiheadAttention of width H*D (batch_first, self-attention);
+    --weights returns every head's weights (bare attention then runs the explicit
+    softmax(q k^T / sqrt(D)) v, since SDPA returns no weights; the layer runs with
+    need_weights=True, average_attn_weights=False); --backward adds the backward pass of
+    sum(context * g) for a fixed g (the weights are not part of the loss)."""
+    b, h, d, length = args.batch, args.heads, args.dim, args.seq
+    for name, v in (("--batch", b), ("--heads", h), ("--dim", d), ("--seq", length)):
+        if v < 1:
+            usage_error(f"{name} must be >= 1, got {v}")
+    gen = torch.Generator().manual_seed(1)
+    params = {"batch": b, "heads": h, "dim": d, "seq": length, "causal": args.causal,
+              "backward": args.backward, "weights": args.weights, "projections": args.projections}
+    rates = {"tokens_per_s": float(b * length)}
+    masked = torch.triu(torch.ones(length, length, dtype=torch.bool), 1)  # True = may NOT attend
+    grad_on = args.backward
+
+    if args.projections:
+        e = h * d
+        torch.manual_seed(5)
+        mha = torch.nn.MultiheadAttention(e, h, batch_first=True)
+        x = uniform((b, length, e), gen).requires_grad_(grad_on)
+        g = uniform((b, length, e), gen)
+        mask = masked if args.causal else None
+
+        def body():
+            with torch.set_grad_enabled(grad_on):
+                out, _ = mha(x, x, x, need_weights=args.weights, average_attn_weights=False,
+                             attn_mask=mask, is_causal=args.causal)
+                if grad_on:
+                    out.backward(g)
+                    mha.zero_grad(set_to_none=True)
+                    x.grad = None
+        return params, rates, body
+
+    q, k, v = (uniform((b, h, length, d), gen).requires_grad_(grad_on) for _ in range(3))
+    g = uniform((b, h, length, d), gen)
+    scale = 1.0 / d ** 0.5
+
+    def attend():
+        if not args.weights:
+            return torch.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=args.causal)
+        s = (q @ k.transpose(-2, -1)) * scale  # (B, H, L, D) @ (B, H, D, L) -> (B, H, L, L)
+        if args.causal:
+            s = s.masked_fill(masked, float("-inf"))
+        w = s.softmax(-1)
+        return w @ v
+
+    def body():
+        with torch.set_grad_enabled(grad_on):
+            out = attend()
+            if grad_on:
+                out.backward(g)
+                q.grad = k.grad = v.grad = None
+    return params, rates, body
+
+
+def attention_args(p):
+    p.add_argument("--batch", type=int, default=4)
+    p.add_argument("--heads", type=int, default=8)
+    p.add_argument("--dim", type=int, default=64)
+    p.add_argument("--seq", type=int, default=1024)
+    p.add_argument("--causal", action="store_true")
+    p.add_argument("--backward", action="store_true")
+    p.add_argument("--weights", action="store_true")
+    p.add_argument("--projections", action="store_true")
+
+
 # name -> (add its arguments, build (params, rates, body))
 WORKLOADS = {
     "gemm": (gemm_args, workload_gemm),
+    "attention": (attention_args, workload_attention),
 }
 
 

@@ -12,11 +12,24 @@ import org.attention4j.tensor.Tensor;
  * context {@code (B, H, Tq, dv)}; rank-3 inputs {@code (B, T, d)} are single-head attention.
  * A query row whose mask allows no key gets zero weights and a zero context.
  *
- * <p>This class holds the unfused reference path (scores, masked softmax, weighted sum, all
- * recorded ops) used for checking and for the rare cases the fused kernel does not cover.
+ * <p>By default ({@link Path#AUTO}) the work goes to {@link FusedAttention}: one tiled,
+ * online-softmax kernel whose memory grows linearly with the sequence length, weights recomputed
+ * on request. This class also keeps the unfused reference path (scores, masked softmax, weighted
+ * sum, all recorded ops; memory grows with {@code Tq x Tk}), reachable with {@link Path#UNFUSED},
+ * for checking.
  */
 public final class ScaledDotProductAttention {
   private ScaledDotProductAttention() {}
+
+  /** Which implementation computes the attention. */
+  public enum Path {
+    /** The fused kernel ({@link FusedAttention}) for every input this class accepts. */
+    AUTO,
+    /** The fused kernel, always. */
+    FUSED,
+    /** The unfused reference path of recorded tensor ops (for checks). */
+    UNFUSED
+  }
 
   /**
    * Options of one call.
@@ -24,10 +37,12 @@ public final class ScaledDotProductAttention {
    * @param scale multiplier of the scores; {@code NaN} means {@code 1 / sqrt(d)}
    * @param dropout probability of zeroing a weight in training, in {@code [0, 1)}
    * @param training whether dropout is active
-   * @param rng source of the dropout mask (required when dropout is active)
+   * @param rng source of the dropout mask (required when dropout is active); the fused path draws
+   *     one {@code long} seed from it per call
    * @param weights which weights to return
+   * @param path which implementation to use
    */
-  public record Options(float scale, float dropout, boolean training, RandomGenerator rng, Weights weights) {
+  public record Options(float scale, float dropout, boolean training, RandomGenerator rng, Weights weights, Path path) {
     public Options {
       if (!(dropout >= 0 && dropout < 1)) {
         throw new IllegalArgumentException("attention: dropout must be in [0, 1), got " + dropout);
@@ -36,23 +51,33 @@ public final class ScaledDotProductAttention {
         throw new IllegalArgumentException("attention: dropout " + dropout + " in training needs a random generator");
       }
       if (weights == null) weights = Weights.NONE;
+      if (path == null) path = Path.AUTO;
     }
 
-    /** Default scale, no dropout, no weights. */
+    /** Options on the automatic path. */
+    public Options(float scale, float dropout, boolean training, RandomGenerator rng, Weights weights) {
+      this(scale, dropout, training, rng, weights, Path.AUTO);
+    }
+
+    /** Default scale, no dropout, no weights, automatic path. */
     public static Options defaults() {
-      return new Options(Float.NaN, 0f, false, null, Weights.NONE);
+      return new Options(Float.NaN, 0f, false, null, Weights.NONE, Path.AUTO);
     }
 
     public Options withWeights(Weights w) {
-      return new Options(scale, dropout, training, rng, w);
+      return new Options(scale, dropout, training, rng, w, path);
     }
 
     public Options withScale(float s) {
-      return new Options(s, dropout, training, rng, weights);
+      return new Options(s, dropout, training, rng, weights, path);
     }
 
     public Options withDropout(float p, boolean train, RandomGenerator r) {
-      return new Options(scale, p, train, r, weights);
+      return new Options(scale, p, train, r, weights, path);
+    }
+
+    public Options withPath(Path p) {
+      return new Options(scale, dropout, training, rng, weights, p);
     }
   }
 
@@ -72,7 +97,10 @@ public final class ScaledDotProductAttention {
     Mask m = mask == null ? Mask.none() : mask;
     m.check("attention", q.dim(0), q.dim(1), q.dim(2), k.dim(2));
     float scale = Float.isNaN(options.scale()) ? (float) (1.0 / Math.sqrt(q.dim(3))) : options.scale();
-    return unfused(q, k, v, m, scale, options);
+    if (options.path() == Path.UNFUSED) return unfused(q, k, v, m, scale, options);
+    boolean drop = options.training() && options.dropout() > 0;
+    long seed = drop ? options.rng().nextLong() : 0L;
+    return FusedAttention.attend(q, k, v, m, scale, drop ? options.dropout() : 0f, seed, options.weights());
   }
 
   /** The reference path: every step a recorded tensor op; memory grows with {@code Tq x Tk}. */

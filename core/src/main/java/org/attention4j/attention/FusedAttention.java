@@ -1,0 +1,146 @@
+package org.attention4j.attention;
+
+import org.attention4j.kernel.FlashAttention;
+import org.attention4j.kernel.FlashAttention.Dense;
+import org.attention4j.kernel.FlashAttention.Dims;
+import org.attention4j.kernel.FlashAttention.Masking;
+import org.attention4j.kernel.FlashAttention.View;
+import org.attention4j.tensor.Functions;
+import org.attention4j.tensor.Tensor;
+
+/**
+ * Scaled dot-product attention as one fused, differentiable op on the {@link FlashAttention}
+ * kernel: memory grows linearly with the sequence length, and the backward pass needs only
+ * {@code q, k, v}, the output and its row log-sum-exp.
+ *
+ * <p>The context is stored {@code (B, Tq, H, dv)} and returned as its {@code (B, H, Tq, dv)}
+ * permuted view, so that merging heads, {@code ctx.transpose(1, 2).reshape(B, Tq, H * dv)}, is a
+ * view too. Weights, when asked for, are recomputed exactly from the saved log-sum-exp
+ * ({@code P = exp(q k^T * scale - L)}, block by block), so the only {@code Tq x Tk} memory is the
+ * weights the caller asked for; they are differentiable with respect to {@code q} and {@code k}
+ * ({@code dS = P * (dW - rowsum(dW * P))}), so a loss on them (attention supervision) trains the
+ * queries and keys. Returned weights are taken before dropout.
+ *
+ * <p>Most callers go through {@link ScaledDotProductAttention#attend}, which uses this path for
+ * every rank-3 and rank-4 input unless told otherwise.
+ */
+public final class FusedAttention {
+  private FusedAttention() {}
+
+  /**
+   * Attends {@code q (B, H, Tq, d)} over {@code k (B, H, Tk, d)} and {@code v (B, H, Tk, dv)}.
+   * Inputs may be strided views (head-split activations, key-value cache views); only a
+   * non-unit stride in the last dim costs a copy.
+   *
+   * @param mask which keys each query may attend to; null for all
+   * @param scale multiplier of the scores (NaN for {@code 1 / sqrt(d)})
+   * @param dropout probability of zeroing a weight before the product with v, in {@code [0, 1)};
+   *     0 turns dropout off (pass 0 outside training)
+   * @param dropoutSeed the dropout stream: the same seed gives the same mask
+   * @param weights which weights to return
+   * @return the context {@code (B, H, Tq, dv)} and the requested weights ({@code (B, H, Tq, Tk)}
+   *     or averaged {@code (B, Tq, Tk)})
+   * @throws IllegalArgumentException if the shapes, the mask or the dropout rate do not fit
+   */
+  public static AttentionResult attend(Tensor q, Tensor k, Tensor v, Mask mask, float scale, float dropout,
+      long dropoutSeed, Weights weights) {
+    ScaledDotProductAttention.check(q, k, v);
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("attention: dropout must be in [0, 1), got " + dropout);
+    }
+    int batch = q.dim(0);
+    int heads = q.dim(1);
+    int tq = q.dim(2);
+    int tk = k.dim(2);
+    int d = q.dim(3);
+    int dv = v.dim(3);
+    Mask m = mask == null ? Mask.none() : mask;
+    m.check("attention", batch, heads, tq, tk);
+    float s = Float.isNaN(scale) ? (float) (1.0 / Math.sqrt(d)) : scale;
+    Tensor qc = unitLastDim(q);
+    Tensor kc = unitLastDim(k);
+    Tensor vc = unitLastDim(v);
+    Dims dims = new Dims(batch, heads, tq, tk, d, dv);
+    Masking masking = masking(m, batch, heads, tq, tk);
+    View qv = view(qc);
+    View kv = view(kc);
+    View vv = view(vc);
+
+    float[] out = new float[checkedSize("context", batch, tq, heads, dv)];
+    float[] lse = new float[checkedSize("log-sum-exp", batch, heads, tq, 1)];
+    View ov = new View(out, 0, tq * heads * dv, dv, heads * dv); // (B, Tq, H, dv) storage as (B, H, Tq, dv)
+    FlashAttention.forward(dims, qv, kv, vv, masking, s, dropout, dropoutSeed, ov, lse);
+    Tensor o = Functions.record("fused_attention", Tensor.wrap(out, batch, tq, heads, dv), (g, needs) -> {
+      Tensor gc = unitLastDim(g); // gradient of the (B, Tq, H, dv) output, any strides
+      View gv = new View(gc.storage(), gc.storageOffset(), gc.stride(0), gc.stride(2), gc.stride(1));
+      float[] dq = new float[qc.numel()];
+      float[] dk = new float[kc.numel()];
+      float[] dvv = new float[vc.numel()];
+      FlashAttention.backward(dims, qv, kv, vv, ov, lse, gv, masking, s, dropout, dropoutSeed,
+          View.contiguous(dq, heads, tq, d), View.contiguous(dk, heads, tk, d), View.contiguous(dvv, heads, tk, dv));
+      return new Tensor[] {
+          Tensor.wrap(dq, batch, heads, tq, d), Tensor.wrap(dk, batch, heads, tk, d), Tensor.wrap(dvv, batch, heads, tk, dv)};
+    }, qc, kc, vc);
+    Tensor context = o.transpose(1, 2); // (B, Tq, H, dv) -> (B, H, Tq, dv), a view
+    Tensor w = weights == null || weights == Weights.NONE ? null
+        : weights(dims, qc, kc, qv, kv, lse, masking, s, weights == Weights.AVERAGED);
+    return new AttentionResult(context, w);
+  }
+
+  /** The recomputed weights as a recorded op of q and k. */
+  private static Tensor weights(Dims dims, Tensor qc, Tensor kc, View qv, View kv, float[] lse, Masking masking,
+      float scale, boolean average) {
+    int batch = dims.batch();
+    int heads = dims.heads();
+    int tq = dims.tq();
+    int tk = dims.tk();
+    float[] w = new float[checkedSize("weights", batch, average ? 1 : heads, tq, tk)];
+    FlashAttention.weights(dims, qv, kv, lse, masking, scale, average, w);
+    Tensor wt = average ? Tensor.wrap(w, batch, tq, tk) : Tensor.wrap(w, batch, heads, tq, tk);
+    return Functions.record(average ? "fused_attention_weights_mean" : "fused_attention_weights", wt, (g, needs) -> {
+      Dense gd = average
+          ? new Dense(g.storage(), g.storageOffset(), g.stride(0), 0, g.stride(1), g.stride(2))
+          : new Dense(g.storage(), g.storageOffset(), g.stride(0), g.stride(1), g.stride(2), g.stride(3));
+      float[] dq = new float[qc.numel()];
+      float[] dk = new float[kc.numel()];
+      FlashAttention.weightsBackward(dims, qv, kv, lse, masking, scale, gd, average,
+          View.contiguous(dq, heads, tq, dims.d()), View.contiguous(dk, heads, tk, dims.d()));
+      return new Tensor[] {Tensor.wrap(dq, batch, heads, tq, dims.d()), Tensor.wrap(dk, batch, heads, tk, dims.d())};
+    }, qc, kc);
+  }
+
+  /** The mask in the kernel's terms; a dense part is read through its (broadcast) strides. */
+  static Masking masking(Mask m, int batch, int heads, int tq, int tk) {
+    if (m.isNone()) return Masking.none();
+    int[] band = m.band();
+    Tensor dense = m.dense();
+    Dense dd = null;
+    if (dense != null) {
+      int[] strides = new int[4];
+      int lead = 4 - dense.rank();
+      for (int a = lead; a < 4; a++) {
+        strides[a] = dense.dim(a - lead) == 1 ? 0 : dense.stride(a - lead);
+      }
+      dd = new Dense(dense.storage(), dense.storageOffset(), strides[0], strides[1], strides[2], strides[3]);
+    }
+    return new Masking(m.causalOffset(), band == null ? -1 : band[0], band == null ? -1 : band[1], m.keyLengths(), dd);
+  }
+
+  private static View view(Tensor x) {
+    return new View(x.storage(), x.storageOffset(), x.stride(0), x.stride(1), x.stride(2));
+  }
+
+  /** {@code x} itself when its last dim has unit stride, else a contiguous (recorded) copy. */
+  private static Tensor unitLastDim(Tensor x) {
+    return x.dim(-1) <= 1 || x.stride(-1) == 1 ? x : x.contiguous();
+  }
+
+  private static int checkedSize(String what, int a, int b, int c, int e) {
+    long n = (long) a * b * c * e;
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("attention: the " + what + " (" + a + " x " + b + " x " + c + " x " + e
+          + " = " + n + " floats) do not fit one Java array");
+    }
+    return (int) n;
+  }
+}
