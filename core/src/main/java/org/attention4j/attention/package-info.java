@@ -11,7 +11,10 @@
  *   <li>{@link org.attention4j.attention.Attention} composes a score, a normaliser and a window
  *       for RNN encoder-decoders; {@link org.attention4j.attention.MultiHeadAttention} (with a
  *       {@link org.attention4j.attention.KVCache}) and {@link
- *       org.attention4j.attention.ScaledDotProductAttention} serve Transformers.
+ *       org.attention4j.attention.ScaledDotProductAttention} serve Transformers. Rank-4 attention
+ *       runs on {@link org.attention4j.attention.FusedAttention} (FlashAttention-2 style: extra
+ *       memory linear in the sequence length); weights asked for are recomputed exactly from the
+ *       saved row log-sum-exp, so requesting them never forces the quadratic-memory path.
  *   <li>Memory: {@link org.attention4j.attention.KeyValueMemory} read and write, {@link
  *       org.attention4j.attention.NtmAddressing}.
  * </ul>
