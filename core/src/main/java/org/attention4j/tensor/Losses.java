@@ -1,6 +1,7 @@
 package org.attention4j.tensor;
 
 import java.util.random.RandomGenerator;
+import org.attention4j.kernel.HashDropout;
 import org.attention4j.kernel.Parallel;
 import org.attention4j.kernel.Rows;
 
@@ -172,12 +173,27 @@ final class Losses {
     };
   }
 
+  /**
+   * Inverted dropout whose mask is a hash of a seed drawn from {@code rng} and each element's index
+   * ({@link HashDropout}): one {@code nextLong()} per call instead of one draw per element, a
+   * vector kernel split over threads (the mask does not depend on the split), and no mask tensor
+   * kept for the backward pass, which recomputes it.
+   */
   static Tensor dropout(Tensor x, float p, boolean training, RandomGenerator rng) {
     if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("dropout: p must be in [0, 1], got " + p);
     if (!training || p == 0) return x;
-    float scale = p == 1 ? 0f : 1f / (1 - p);
-    float[] mask = new float[x.numel()];
-    for (int i = 0; i < mask.length; i++) mask[i] = rng.nextFloat() >= p ? scale : 0f;
-    return x.mul(Tensor.wrap(mask, x.shape));
+    HashDropout.Mask mask = HashDropout.Mask.of(rng.nextLong(), p);
+    Tensor in = x.isContiguous() ? x : x.contiguousCopy();
+    int n = in.numel();
+    Tensor out = Tensor.zeros(x.shape.dimsUnsafe());
+    Parallel.forRange(n, UnaryOps.GRAIN, (from, to) ->
+        HashDropout.apply(mask, in.data, in.offset + from, out.data, from, from, to - from));
+    return OpNode.record("dropout", out, (g, needs) -> {
+      Tensor gc = g.contiguous();
+      Tensor dx = Tensor.zeros(x.shape.dimsUnsafe());
+      Parallel.forRange(n, UnaryOps.GRAIN, (from, to) ->
+          HashDropout.apply(mask, gc.data, gc.offset + from, dx.data, from, from, to - from));
+      return new Tensor[] {dx};
+    }, x);
   }
 }

@@ -218,7 +218,7 @@ class Seq2SeqTrainerTest {
 
   @Test
   void train_learns_lossFallsAndProgressIsReported(@TempDir Path tmp) throws Exception {
-    TrainerConfig c = config().epochs(4).lr(1e-2).checkpointEvery(5).build();
+    TrainerConfig c = config().epochs(6).lr(1e-2).checkpointEvery(5).build();
     Seq2SeqTrainer t = trainer("bahdanau", c);
     List<StepProgress> steps = new ArrayList<>();
     List<Path> saved = new ArrayList<>();
@@ -251,7 +251,7 @@ class Seq2SeqTrainerTest {
     assertTrue(h.getLast().devLoss() < h.getFirst().devLoss(), h.toString());
     assertTrue(Files.isRegularFile(tmp.resolve("last/trainer.json")));
     assertTrue(saved.stream().filter(p -> p.endsWith("last")).count() >= r.steps() / 5);
-    assertTrue(r.summary().startsWith("completed after " + r.steps() + " steps (4 epochs); best dev BLEU"), r.summary());
+    assertTrue(r.summary().startsWith("completed after " + r.steps() + " steps (6 epochs); best dev BLEU"), r.summary());
   }
 
   @Test
