@@ -9,6 +9,8 @@ by reference counting, so these are usually 0).
 
     bench_torch.py gemm --size 1024 --threads 2 --json
     bench_torch.py attention --seq 2048 --causal --backward --json
+    bench_torch.py train-step --threads 2 --json   # Transformer training step
+    bench_torch.py decode --threads 2 --json       # greedy decoding without a KV cache
     bench_torch.py info --json     # torch version, BLAS and CPU capability
 
 Adding a workload: write `def workload_x(args) -> (params, rates, body)` and register
@@ -18,11 +20,13 @@ it in WORKLOADS with its extra arguments.
 import argparse
 import gc
 import json
+import math
 import platform
 import re
 import statistics
 import sys
 import time
+import warnings
 
 import torch
 
@@ -213,10 +217,162 @@ def attention_args(p):
     p.add_argument("--projections", action="store_true")
 
 
+# The Transformer of `attn bench train-step` and `attn bench decode`: ids 0 = padding, 1 = BOS,
+# real tokens from 3 up (2 = EOS is never used: both sides decode a fixed number of tokens).
+PAD, BOS, FIRST_TOKEN = 0, 1, 3
+
+
+class Seq2SeqTransformer(torch.nn.Module):
+    """nn.Transformer (post-norm, batch_first, ReLU) with what attention4j's Transformer adds
+    around it: source and target embeddings scaled by sqrt(d_model) plus sinusoidal positions,
+    dropout on their sum, and an output projection without bias. (nn.Transformer also puts a
+    final LayerNorm after each stack, which attention4j's post-norm model does not have: two
+    LayerNorms over (B*T, d_model) more work on this side.)"""
+
+    def __init__(self, a, max_len):
+        super().__init__()
+        d = a.d_model
+        self.d = d
+        self.src_emb = torch.nn.Embedding(a.vocab, d, padding_idx=PAD)
+        self.tgt_emb = torch.nn.Embedding(a.vocab, d, padding_idx=PAD)
+        pos = torch.arange(max_len, dtype=torch.float32).unsqueeze(1)
+        div = torch.exp(torch.arange(0, d, 2, dtype=torch.float32) * (-math.log(10000.0) / d))
+        pe = torch.zeros(max_len, d)
+        pe[:, 0::2] = torch.sin(pos * div)
+        pe[:, 1::2] = torch.cos(pos * div)
+        self.register_buffer("pe", pe)
+        self.dropout = torch.nn.Dropout(a.dropout)
+        self.transformer = torch.nn.Transformer(
+            d_model=d, nhead=a.heads, num_encoder_layers=a.layers, num_decoder_layers=a.layers,
+            dim_feedforward=a.ff_dim, dropout=a.dropout, batch_first=True)
+        self.proj = torch.nn.Linear(d, a.vocab, bias=False)
+
+    def embed(self, table, ids):
+        return self.dropout(table(ids) * math.sqrt(self.d) + self.pe[: ids.shape[1]])
+
+    def forward(self, src, tgt):
+        """Teacher forcing: logits (B, T, V), with the masks attention4j builds (source padding
+        for encoder self- and cross-attention; causal and target padding for decoder self)."""
+        src_pad, tgt_pad = src == PAD, tgt == PAD
+        causal = causal_mask(tgt.shape[1])
+        y = self.transformer(self.embed(self.src_emb, src), self.embed(self.tgt_emb, tgt),
+                             tgt_mask=causal, src_key_padding_mask=src_pad,
+                             tgt_key_padding_mask=tgt_pad, memory_key_padding_mask=src_pad,
+                             tgt_is_causal=True)
+        return self.proj(y)
+
+
+def causal_mask(length):
+    """(T, T) bool, True = may NOT attend (the type of the key padding masks, so that PyTorch
+    does not convert between mask types)."""
+    return torch.triu(torch.ones(length, length, dtype=torch.bool), 1)
+
+
+def transformer_params(a):
+    for name, v in (("--d-model", a.d_model), ("--heads", a.heads), ("--layers", a.layers),
+                    ("--ff-dim", a.ff_dim), ("--source-len", a.source_len), ("--batch", a.batch)):
+        if v < 1:
+            usage_error(f"{name} must be >= 1, got {v}")
+    if a.vocab < FIRST_TOKEN + 1:
+        usage_error(f"--vocab must be >= {FIRST_TOKEN + 1}, got {a.vocab}")
+    if not 0 <= a.dropout < 1:
+        usage_error(f"--dropout must be in [0, 1), got {a.dropout}")
+    if a.d_model % a.heads:
+        usage_error(f"--heads ({a.heads}) must divide --d-model ({a.d_model})")
+    return {"d_model": a.d_model, "heads": a.heads, "layers": a.layers, "ff_dim": a.ff_dim,
+            "vocab": a.vocab, "dropout": a.dropout, "source_len": a.source_len}
+
+
+def tokens(rows, length, vocab, gen):
+    return torch.randint(FIRST_TOKEN, vocab, (rows, length), generator=gen)
+
+
+def workload_train_step(args):
+    """`attn bench train-step`: zero_grad, teacher-forced forward, CrossEntropyLoss(ignore_index
+    = padding) over the target tokens, backward, Adam step; training mode (dropout on)."""
+    if args.target_len < 1:
+        usage_error(f"--target-len must be >= 1, got {args.target_len}")
+    params = {"batch": args.batch, "target_len": args.target_len}
+    params.update(transformer_params(args))
+    torch.manual_seed(1)
+    model = Seq2SeqTransformer(args, max(args.source_len, args.target_len)).train()
+    adam = torch.optim.Adam(model.parameters(), lr=1e-4)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=PAD)
+    gen = torch.Generator().manual_seed(2)
+    src = tokens(args.batch, args.source_len, args.vocab, gen)
+    out = tokens(args.batch, args.target_len, args.vocab, gen)
+    inp = torch.cat([torch.full((args.batch, 1), BOS), out[:, :-1]], dim=1)  # BOS + shifted
+
+    def body():
+        with torch.enable_grad():
+            adam.zero_grad(set_to_none=True)
+            logits = model(src, inp)                                         # (B, T, V)
+            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), out.reshape(-1))
+            if not math.isfinite(loss.item()):
+                raise RuntimeError(f"train-step: loss is {loss.item()}")
+            loss.backward()
+            adam.step()
+    return params, {"tokens_per_s": float(args.batch * args.target_len)}, body
+
+
+def workload_decode(args):
+    """`attn bench decode`: the usual nn.Transformer greedy loop, WITHOUT a key-value cache:
+    encode once, then each step re-runs the decoder over the whole prefix and takes the argmax
+    of the last position; --new-tokens steps, eval mode, no grad."""
+    if args.new_tokens < 1:
+        usage_error(f"--new-tokens must be >= 1, got {args.new_tokens}")
+    params = {"batch": args.batch, "new_tokens": args.new_tokens}
+    params.update(transformer_params(args))
+    # eval() lets the encoder take PyTorch's inference fast path (nested tensors), which warns
+    # that nested tensors are a prototype.
+    warnings.filterwarnings("ignore", message=".*nested tensors.*")
+    torch.manual_seed(1)
+    model = Seq2SeqTransformer(args, max(args.source_len, args.new_tokens + 1)).eval()
+    t = model.transformer
+    src = tokens(args.batch, args.source_len, args.vocab, torch.Generator().manual_seed(2))
+
+    def body():
+        with torch.no_grad():
+            src_pad = src == PAD
+            memory = t.encoder(model.embed(model.src_emb, src), src_key_padding_mask=src_pad)
+            ys = torch.full((args.batch, 1), BOS, dtype=torch.long)
+            for _ in range(args.new_tokens):
+                causal = causal_mask(ys.shape[1])
+                y = t.decoder(model.embed(model.tgt_emb, ys), memory, tgt_mask=causal,
+                              memory_key_padding_mask=src_pad, tgt_is_causal=True)
+                next_id = model.proj(y[:, -1]).argmax(-1, keepdim=True)      # (B, 1)
+                ys = torch.cat([ys, next_id], dim=1)
+    return params, {"tokens_per_s": float(args.batch * args.new_tokens)}, body
+
+
+def transformer_args(p, batch):
+    p.add_argument("--batch", type=int, default=batch)
+    p.add_argument("--d-model", type=int, default=256)
+    p.add_argument("--heads", type=int, default=4)
+    p.add_argument("--layers", type=int, default=3)
+    p.add_argument("--ff-dim", type=int, default=1024)
+    p.add_argument("--vocab", type=int, default=8000)
+    p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--source-len", type=int, default=32)
+
+
+def train_step_args(p):
+    transformer_args(p, 32)
+    p.add_argument("--target-len", type=int, default=32)
+
+
+def decode_args(p):
+    transformer_args(p, 1)
+    p.add_argument("--new-tokens", type=int, default=64)
+
+
+
 # name -> (add its arguments, build (params, rates, body))
 WORKLOADS = {
     "gemm": (gemm_args, workload_gemm),
     "attention": (attention_args, workload_attention),
+    "train-step": (train_step_args, workload_train_step),
+    "decode": (decode_args, workload_decode),
 }
 
 

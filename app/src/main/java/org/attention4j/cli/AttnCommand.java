@@ -25,7 +25,13 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = "attention4j: attention-based neural networks in pure Java.",
     subcommands = {DemoCommand.class, InfoCommand.class, BenchCommand.class,
-        org.attention4j.cli.data.DataCommand.class},
+        org.attention4j.cli.data.DataCommand.class,
+        org.attention4j.cli.translate.TrainCommand.class,
+        org.attention4j.cli.translate.TranslateCommand.class,
+        org.attention4j.cli.translate.EvalCommand.class,
+        org.attention4j.cli.translate.AlignCommand.class,
+        org.attention4j.cli.viz.VizCommand.class, org.attention4j.cli.viz.DoctorCommand.class, org.attention4j.cli.viz.ServeVizCommand.class,
+        org.attention4j.cli.experiment.ExperimentCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error.",
         "JVM flags: ATTN_JAVA_OPTS (e.g. ATTN_JAVA_OPTS=-Xmx8g)."})
 final class AttnCommand implements Callable<Integer> {

@@ -75,7 +75,7 @@ class BenchGemmCommandTest {
 
   @Test
   void benchWithoutWorkload_listsWorkloads() {
-    assertEquals("attn: missing workload; one of: gemm, attention (see 'attn bench --help')",
+    assertEquals("attn: missing workload; one of: gemm, attention, train-step, decode (see 'attn bench --help')",
         CliRun.of("bench").assertUsageError());
   }
 

@@ -12,6 +12,9 @@ import picocli.CommandLine;
 
 /** The conventions every command shares: help, version, exit codes and one-line errors. */
 class MainTest {
+  private static final String COMMANDS =
+      "demo, info, bench, data, train, translate, eval, align, viz, doctor, serve-viz, experiment";
+
   @Test
   void help_printsUsageAndCommands() {
     CliRun run = CliRun.of("--help");
@@ -66,8 +69,8 @@ class MainTest {
   @Test
   void unknownCommand_isOneLineUsageError() {
     String line = CliRun.of("infp").assertUsageError();
-    assertEquals("attn: unknown command 'infp' for 'attn'; commands: demo, info, bench, data;"
-        + " did you mean 'info'? (see 'attn --help')", line);
+    assertEquals("attn: unknown command 'infp' for 'attn'; commands: " + COMMANDS
+        + "; did you mean 'info'? (see 'attn --help')", line);
   }
 
   @Test
@@ -79,7 +82,7 @@ class MainTest {
   @Test
   void noCommand_isUsageErrorListingCommands() {
     String line = CliRun.of().assertUsageError();
-    assertEquals("attn: missing command; one of: demo, info, bench, data (see 'attn --help')", line);
+    assertEquals("attn: missing command; one of: " + COMMANDS + " (see 'attn --help')", line);
   }
 
   @Test

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Times a workload: warm-up, then repeats; median/min/max, GC, rate.",
         "Add --json for one JSON line (the fields bench/compare.sh reads)."},
-    subcommands = {BenchGemmCommand.class, BenchAttentionCommand.class})
+    subcommands = {BenchGemmCommand.class, BenchAttentionCommand.class, BenchTrainStepCommand.class,
+        BenchDecodeCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
