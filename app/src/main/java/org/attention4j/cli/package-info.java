@@ -8,5 +8,7 @@
  * {@code attn: } (a stack trace follows only with {@code --debug} or {@code ATTN_DEBUG=1}); the
  * global {@code --threads N} option sizes the shared kernel pool for any command; and commands
  * whose output a script would want take {@code --json} and then print exactly one JSON line.
+ * Commands that run longer than a few seconds show their progress on stderr with the one
+ * {@link org.attention4j.cli.ProgressBar}.
  */
 package org.attention4j.cli;

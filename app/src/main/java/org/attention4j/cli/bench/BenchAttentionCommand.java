@@ -105,10 +105,7 @@ final class BenchAttentionCommand implements Callable<Integer> {
     params.put("weights", weights);
     params.put("projections", projections);
     BenchSettings settings = bench.settings();
-    Measurement m;
-    try (Progress progress = Progress.to(spec.commandLine().getErr(), spec.qualifiedName())) {
-      m = new BenchHarness(settings).measure(body, progress);
-    }
+    Measurement m = bench.measure(body);
     long extra = extraBytes(body);
     var result = new BenchResult("attention", params, Parallel.threads(), settings, m,
         List.of(Rate.tokensPerSecond((double) batch * seq)));

@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.Locale;
+import org.attention4j.cli.ProgressBar;
 
 /**
  * Times a workload: warm-up runs until both the warm-up time and the warm-up count are reached,
@@ -29,7 +31,7 @@ public final class BenchHarness {
     return measure(body, null);
   }
 
-  Measurement measure(Runnable body, Progress progress) {
+  Measurement measure(Runnable body, ProgressBar progress) {
     int warm = warmUp(body, progress);
     List<MemoryPoolMXBean> heapPools = heapPools();
     if (settings.trackPeakHeap()) {
@@ -43,7 +45,7 @@ public final class BenchHarness {
       long t0 = System.nanoTime();
       body.run();
       times[i] = (System.nanoTime() - t0) / 1e6;
-      if (progress != null) progress.timed(i + 1, times.length);
+      if (progress != null) progress.status("timed run " + (i + 1) + "/" + times.length);
     }
     long gcCount = gcCount() - gcCount0;
     double gcMs = gcMillis() - gcMs0;
@@ -51,14 +53,17 @@ public final class BenchHarness {
     return new Measurement(times, warm, gcCount, gcMs, peak);
   }
 
-  private int warmUp(Runnable body, Progress progress) {
+  private int warmUp(Runnable body, ProgressBar progress) {
     long budgetNs = (long) (settings.warmupSeconds() * 1e9);
     long start = System.nanoTime();
     int runs = 0;
     while (runs < settings.warmupRuns() || System.nanoTime() - start < budgetNs) {
       body.run();
       runs++;
-      if (progress != null) progress.warmup(runs, settings.warmupSeconds());
+      if (progress != null) {
+        progress.status(String.format(Locale.ROOT, "warm-up: %d runs, %.1f/%.1f s", runs,
+            (System.nanoTime() - start) / 1e9, settings.warmupSeconds()));
+      }
     }
     return runs;
   }

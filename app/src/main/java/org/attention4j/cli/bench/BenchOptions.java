@@ -3,6 +3,7 @@ package org.attention4j.cli.bench;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import org.attention4j.cli.ProgressBar;
 import org.attention4j.io.Json;
 import org.attention4j.kernel.Parallel;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +61,16 @@ public final class BenchOptions {
     return new BenchSettings(repeats, warmupSeconds, warmupRuns, peakMem);
   }
 
+  /** Warms up and times {@code body} with these settings, showing progress on stderr when it runs long. */
+  Measurement measure(Runnable body) {
+    try (ProgressBar progress = ProgressBar.to(mixee.commandLine().getErr(), mixee.qualifiedName()).clearWhenDone()) {
+      return new BenchHarness(settings()).measure(body, progress);
+    }
+  }
+
   /**
-   * Warms up and times {@code body} with these settings, showing progress on stderr when it runs
-   * long, then prints the result (a table, or one JSON line with {@code --json}) on stdout.
+   * Warms up and times {@code body} with these settings ({@link #measure}), then prints the result
+   * (a table, or one JSON line with {@code --json}) on stdout.
    *
    * @param workload the workload name for the result, e.g. {@code gemm}
    * @param params the workload's parameters, in display order
@@ -72,12 +80,7 @@ public final class BenchOptions {
    */
   public BenchResult run(String workload, Map<String, Object> params, List<Rate> rates,
       Runnable body) {
-    BenchSettings settings = settings();
-    Measurement m;
-    try (Progress progress = Progress.to(mixee.commandLine().getErr(), mixee.qualifiedName())) {
-      m = new BenchHarness(settings).measure(body, progress);
-    }
-    BenchResult result = new BenchResult(workload, params, Parallel.threads(), settings, m, rates);
+    BenchResult result = new BenchResult(workload, params, Parallel.threads(), settings(), measure(body), rates);
     PrintWriter out = mixee.commandLine().getOut();
     if (json) {
       out.println(Json.write(result.toJsonMap(), false));

@@ -182,8 +182,8 @@ public final class AlignmentCommand implements Callable<Integer> {
       o.flush();
     }
     ModelTraining.Trained trained;
-    try (Progress bar = err == null ? Progress.quiet() : Progress.to(err, model)) {
-      trained = ModelTraining.train(m, rng, setup, settings, budget.first(), bar);
+    try (TrainingProgress progress = new TrainingProgress(err, model)) {
+      trained = ModelTraining.train(m, rng, setup, settings, budget.first(), progress);
     }
     var tok = setup.targetTokenizer();
     List<AlignmentScores.Scored> onDev = AlignmentScores.score(m, dev.pairs(), devGold, tok.padId(), tok.bosId(), tok.eosId());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attention4j.cli.ProgressBar;
 import org.attention4j.eval.BleuScore;
 import org.attention4j.eval.BucketedBleu;
 import org.attention4j.models.seq2seq.Seq2SeqModel;
@@ -142,15 +143,14 @@ final class LengthCurve {
     StepRandom rng = new StepRandom(settings.seed());
     Seq2SeqModel model = ModelTraining.create(type, setup, sizes, rng);
     ModelTraining.Trained trained;
-    try (Progress bar = err == null ? Progress.quiet() : Progress.to(err, pad(type))) {
-      trained = ModelTraining.train(model, rng, setup, settings, limit, bar);
+    try (TrainingProgress progress = new TrainingProgress(err, pad(type))) {
+      trained = ModelTraining.train(model, rng, setup, settings, limit, progress);
     }
     TestScores scores;
-    try (Progress bar = err == null ? Progress.quiet() : Progress.to(err, pad(type))) {
-      long t0 = System.nanoTime();
+    try (ProgressBar bar = ProgressBar.to(err, pad(type))) {
       int total = setup.test().size();
-      scores = TestScores.evaluate(model, setup, rule,
-          done -> bar.items("translating test", done, total, (System.nanoTime() - t0) / 1e9));
+      scores = TestScores.evaluate(model, setup, rule, done -> bar.update(total == 0 ? 1 : (double) done / total,
+          bar.elapsedSeconds(), String.format(Locale.ROOT, "translating test %d/%d", done, total), done == total));
     }
     return new ModelResult(role, type, model, trained, scores);
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.attention4j.autograd.GradMode;
 import org.attention4j.cli.Main;
+import org.attention4j.cli.ProgressBar;
 import org.attention4j.eval.Aer;
 import org.attention4j.eval.Alignment;
 import org.attention4j.eval.AttentionAlignment;
@@ -205,7 +206,7 @@ public final class AlignCommand implements Callable<Integer> {
     }
     List<Alignment> out = new ArrayList<>(sources.size());
     List<Integer> rows = new ArrayList<>();
-    try (Progress bar = Progress.to(spec.commandLine().getErr(), "aligning")) {
+    try (ProgressBar bar = ProgressBar.to(spec.commandLine().getErr(), "aligning").clearWhenDone()) {
       long start = System.nanoTime();
       for (int k = 0; k <= sources.size(); k++) {
         boolean empty = k < sources.size() && (x.get(k).length == 0 || y.get(k).length == 0);
@@ -214,7 +215,7 @@ public final class AlignCommand implements Callable<Integer> {
           if (!rows.isEmpty()) out.addAll(alignBatch(model, src, tgt, sources, targets, x, y, rows));
           rows.clear();
           if (empty) out.add(Alignment.empty());
-          bar.update((double) out.size() / sources.size(), (System.nanoTime() - start) / 1e9, Double.NaN,
+          bar.update((double) out.size() / sources.size(), (System.nanoTime() - start) / 1e9,
               String.format(Locale.ROOT, "%,d/%,d pairs", out.size(), sources.size()), out.size() == sources.size());
         }
       }

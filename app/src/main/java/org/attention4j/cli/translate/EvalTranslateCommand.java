@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.attention4j.cli.Main;
+import org.attention4j.cli.ProgressBar;
 import org.attention4j.data.corpus.SentencePair;
 import org.attention4j.data.corpus.Split;
 import org.attention4j.decode.Hypothesis;
@@ -100,11 +101,11 @@ final class EvalTranslateCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     List<List<Hypothesis>> hyps;
-    try (Progress bar = Progress.to(cl.getErr(), "decoding")) {
+    try (ProgressBar bar = ProgressBar.to(cl.getErr(), "decoding").clearWhenDone()) {
       int total = sources.size();
       hyps = Decoding.decode(ck.model(), ck.targetTokenizer(), sources, settings, done -> {
         double seconds = (System.nanoTime() - start) / 1e9;
-        bar.update((double) done / total, seconds, Double.NaN, String.format(Locale.ROOT, "%,d/%,d sentences", done, total),
+        bar.update((double) done / total, seconds, String.format(Locale.ROOT, "%,d/%,d sentences", done, total),
             done == total);
       });
     }

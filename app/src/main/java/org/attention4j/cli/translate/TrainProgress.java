@@ -2,6 +2,7 @@ package org.attention4j.cli.translate;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.attention4j.cli.ProgressBar;
 import org.attention4j.train.EpochResult;
 import org.attention4j.train.StepProgress;
 import org.attention4j.train.TrainingListener;
@@ -13,13 +14,13 @@ import org.attention4j.train.TrainingListener;
  * --json}).
  */
 final class TrainProgress implements TrainingListener, AutoCloseable {
-  private final Progress bar;
+  private final ProgressBar bar;
   private final PrintWriter lines;
   private float smoothLoss = Float.NaN;
   private StepProgress last;
 
   TrainProgress(PrintWriter err, PrintWriter lines) {
-    this.bar = Progress.to(err, "training");
+    this.bar = ProgressBar.to(err, "training").clearWhenDone();
     this.lines = lines;
   }
 
@@ -35,7 +36,7 @@ final class TrainProgress implements TrainingListener, AutoCloseable {
   @Override
   public void onDecoding(int done, int total) {
     if (last == null) return;
-    bar.update(last.fraction(), last.elapsedSeconds(), Double.NaN,
+    bar.update(last.fraction(), last.elapsedSeconds(),
         String.format(Locale.ROOT, "epoch %d: decoding dev %d/%d", last.epoch(), done, total), false);
   }
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.attention4j.cli.Main;
+import org.attention4j.cli.ProgressBar;
 import org.attention4j.decode.Hypothesis;
 import org.attention4j.eval.Alignment;
 import org.attention4j.eval.AttentionAlignment;
@@ -95,7 +96,7 @@ public final class TranslateCommand implements Callable<Integer> {
       if (first == null) throw new IllegalArgumentException("no input: " + inputName + " is empty");
       PrintWriter to = output == null ? cl.getOut()
           : new PrintWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8));
-      try (Progress bar = total > 0 ? Progress.to(cl.getErr(), "translating") : null) {
+      try (ProgressBar bar = total > 0 ? ProgressBar.to(cl.getErr(), "translating").clearWhenDone() : null) {
         new Session(ck, settings, inputName, to, bar, total).run(first, in, input == null);
       } finally {
         if (output != null) to.close();
@@ -119,12 +120,12 @@ public final class TranslateCommand implements Callable<Integer> {
     final Decoding.Settings settings;
     final String inputName;
     final PrintWriter to;
-    final Progress bar;
+    final ProgressBar bar;
     final int total;
     final long start = System.nanoTime();
     int lineNumber;
 
-    Session(Seq2SeqCheckpoint ck, Decoding.Settings settings, String inputName, PrintWriter to, Progress bar, int total) {
+    Session(Seq2SeqCheckpoint ck, Decoding.Settings settings, String inputName, PrintWriter to, ProgressBar bar, int total) {
       this.ck = ck;
       this.src = ck.sourceTokenizer();
       this.tgt = ck.targetTokenizer();
@@ -177,7 +178,7 @@ public final class TranslateCommand implements Callable<Integer> {
       to.flush();
       if (bar != null) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        bar.update((double) lineNumber / total, seconds, Double.NaN,
+        bar.update((double) lineNumber / total, seconds,
             String.format(Locale.ROOT, "%,d/%,d lines", lineNumber, total), lineNumber == total);
       }
     }
