@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.attention4j.io.Json;
 
-/** One in-process run of {@code attn}: its exit code and what it wrote to stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+/**
+ * One in-process run of {@code attn}: its exit code and what it wrote to stdout and stderr. The
+ * tests of the subpackages run {@code attn} through {@link #of} too, with assertions of their own.
+ */
+public record CliRun(int exitCode, String out, String err) {
   /** Runs {@link Main#run} with {@code args}, capturing both streams. */
-  static CliRun of(String... args) {
+  public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

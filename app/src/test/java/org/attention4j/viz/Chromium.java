@@ -178,6 +178,28 @@ final class Chromium implements AutoCloseable {
   }
 
   /**
+   * Adds to {@code sink}, from now on, every uncaught exception of the page, every {@code
+   * console.error} and {@code console.assert} call and every error log entry; enables the
+   * Runtime, Log and Page domains.
+   */
+  void collectErrors(List<String> sink) throws Exception {
+    onEvent(msg -> {
+      String method = (String) msg.get("method");
+      Map<?, ?> params = (Map<?, ?>) msg.get("params");
+      if ("Runtime.exceptionThrown".equals(method)) {
+        sink.add("exception: " + Json.write(params, false));
+      } else if ("Runtime.consoleAPICalled".equals(method) && List.of("error", "assert").contains(params.get("type"))) {
+        sink.add("console." + params.get("type") + ": " + Json.write(params.get("args"), false));
+      } else if ("Log.entryAdded".equals(method) && "error".equals(((Map<?, ?>) params.get("entry")).get("level"))) {
+        sink.add("log: " + Json.write(params.get("entry"), false));
+      }
+    });
+    call("Runtime.enable", Map.of());
+    call("Log.enable", Map.of());
+    call("Page.enable", Map.of());
+  }
+
+  /**
    * Evaluates a JavaScript expression in the page, awaiting a promise result, and returns its
    * value as JSON-shaped Java (maps, lists, Long/Double, String, Boolean, null).
    *

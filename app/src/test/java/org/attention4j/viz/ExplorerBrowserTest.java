@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.attention4j.io.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,20 +49,7 @@ class ExplorerBrowserTest {
     Optional<Path> binary = Chromium.find();
     if (binary.isEmpty()) return; // each test is then skipped with the message in requireBrowser()
     browser = Chromium.launch(binary.get(), 1400, 1000);
-    browser.onEvent(msg -> {
-      String method = (String) msg.get("method");
-      Map<?, ?> params = (Map<?, ?>) msg.get("params");
-      if ("Runtime.exceptionThrown".equals(method)) {
-        consoleErrors.add("exception: " + Json.write(params, false));
-      } else if ("Runtime.consoleAPICalled".equals(method) && List.of("error", "assert").contains(params.get("type"))) {
-        consoleErrors.add("console." + params.get("type") + ": " + Json.write(params.get("args"), false));
-      } else if ("Log.entryAdded".equals(method) && "error".equals(((Map<?, ?>) params.get("entry")).get("level"))) {
-        consoleErrors.add("log: " + Json.write(params.get("entry"), false));
-      }
-    });
-    browser.call("Runtime.enable", Map.of());
-    browser.call("Log.enable", Map.of());
-    browser.call("Page.enable", Map.of());
+    browser.collectErrors(consoleErrors);
   }
 
   /** Writes the explorer for {@code v}, opens it and waits until it has drawn. */

@@ -66,20 +66,7 @@ class LivePageBrowserTest {
     Optional<Path> binary = Chromium.find();
     if (binary.isEmpty()) return;
     browser = Chromium.launch(binary.get(), 1300, 900);
-    browser.onEvent(msg -> {
-      String method = (String) msg.get("method");
-      Map<?, ?> params = (Map<?, ?>) msg.get("params");
-      if ("Runtime.exceptionThrown".equals(method)) {
-        consoleErrors.add("exception: " + Json.write(params, false));
-      } else if ("Runtime.consoleAPICalled".equals(method) && List.of("error", "assert").contains(params.get("type"))) {
-        consoleErrors.add("console." + params.get("type") + ": " + Json.write(params.get("args"), false));
-      } else if ("Log.entryAdded".equals(method) && "error".equals(((Map<?, ?>) params.get("entry")).get("level"))) {
-        consoleErrors.add("log: " + Json.write(params.get("entry"), false));
-      }
-    });
-    browser.call("Runtime.enable", Map.of());
-    browser.call("Log.enable", Map.of());
-    browser.call("Page.enable", Map.of());
+    browser.collectErrors(consoleErrors);
   }
 
   @BeforeEach

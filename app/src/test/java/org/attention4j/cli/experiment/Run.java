@@ -3,19 +3,17 @@ package org.attention4j.cli.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import org.attention4j.cli.CliRun;
 import org.attention4j.cli.Main;
 import org.attention4j.data.synthetic.SyntheticImporter;
 
 /** One in-process run of {@code attn}: exit code, stdout and stderr. */
 record Run(int exitCode, String out, String err) {
+  /** Runs {@code attn} with {@code args} ({@link CliRun#of}). */
   static Run of(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+    CliRun r = CliRun.of(args);
+    return new Run(r.exitCode(), r.out(), r.err());
   }
 
   /** Asserts exit code 0 (showing stderr otherwise); returns this. */

@@ -3,21 +3,18 @@ package org.attention4j.cli.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import org.attention4j.cli.CliRun;
 import org.attention4j.cli.Main;
 import org.attention4j.io.Json;
 
 /** One in-process run of {@code attn}: its exit code and what it wrote to stdout and stderr. */
 record Cli(int exitCode, String out, String err) {
-  /** Runs {@link Main#run} with {@code args}, capturing both streams. */
+  /** Runs {@code attn} with {@code args} ({@link CliRun#of}). */
   static Cli run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Cli(code, out.toString(), err.toString());
+    CliRun r = CliRun.of(args);
+    return new Cli(r.exitCode(), r.out(), r.err());
   }
 
   List<String> outLines() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.attention4j.cli.CliRun;
 import org.attention4j.io.Json;
 import org.attention4j.models.seq2seq.Seq2SeqModel;
 import org.attention4j.train.StepRandom;
@@ -74,7 +75,7 @@ class DoctorAcceptanceTest {
   }
 
   private static Map<String, Object> json(String... args) {
-    TinyTranslation.Run r = TinyTranslation.Run.of(args);
+    CliRun r = CliRun.of(args);
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("", r.err());
     assertEquals(1, r.out().lines().count(), r.out());
@@ -82,7 +83,7 @@ class DoctorAcceptanceTest {
   }
 
   private static String text(String... args) {
-    TinyTranslation.Run r = TinyTranslation.Run.of(args);
+    CliRun r = CliRun.of(args);
     assertEquals(0, r.exitCode(), "findings are no error: exit 0; stderr: " + r.err());
     System.out.println("$ attn " + String.join(" ", args) + "\n" + r.out());
     return r.out();
@@ -166,30 +167,30 @@ class DoctorAcceptanceTest {
 
   @Test
   void runDirectory_usesItsCheckpoint_andBadArgumentsAreUsageErrors() throws Exception {
-    TinyTranslation.Run r = TinyTranslation.Run.of("doctor", healthy.resolve("last").toString(), "--data", tsv.toString(),
+    CliRun r = CliRun.of("doctor", healthy.resolve("last").toString(), "--data", tsv.toString(),
         "--max-examples", "5");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("attention doctor: 5 examples"), r.out());
 
-    r = TinyTranslation.Run.of("doctor", healthy.toString(), "--batch", "0");
+    r = CliRun.of("doctor", healthy.toString(), "--batch", "0");
     assertEquals(2, r.exitCode());
     assertEquals("attn: --batch must be >= 1, got 0 (see 'attn doctor --help')", r.err().strip());
 
-    r = TinyTranslation.Run.of("doctor", healthy.toString(), "--simulate-bug", "no-causal-mask");
+    r = CliRun.of("doctor", healthy.toString(), "--simulate-bug", "no-causal-mask");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().startsWith("attn: --simulate-bug: the only simulated bug is no-padding-mask"), r.err());
 
-    r = TinyTranslation.Run.of("doctor", work.resolve("nope").toString());
+    r = CliRun.of("doctor", work.resolve("nope").toString());
     assertEquals(1, r.exitCode());
     assertEquals("attn: " + work.resolve("nope") + ": no such model directory", r.err().strip());
 
-    r = TinyTranslation.Run.of("doctor", work.toString());
+    r = CliRun.of("doctor", work.toString());
     assertEquals(1, r.exitCode());
     assertTrue(r.err().strip().startsWith("attn: not a checkpoint directory: " + work), r.err());
 
     Path bad = work.resolve("bad.tsv");
     Files.writeString(bad, "a\tb\tc\td\n");
-    r = TinyTranslation.Run.of("doctor", healthy.toString(), "--data", bad.toString());
+    r = CliRun.of("doctor", healthy.toString(), "--data", bad.toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("bad.tsv:1: expected source, source<TAB>target or source<TAB>target<TAB>links, got 4"), r.err());
   }

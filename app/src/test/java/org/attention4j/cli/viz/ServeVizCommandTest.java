@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.attention4j.cli.CliRun;
 import org.attention4j.cli.Main;
 import org.attention4j.io.Json;
 import org.junit.jupiter.api.Test;
@@ -77,12 +78,12 @@ class ServeVizCommandTest {
     Path run = TinyTranslation.trained("bahdanau");
     try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      TinyTranslation.Run r = TinyTranslation.Run.of("serve-viz", "--model", run.toString(), "--port", String.valueOf(port));
+      CliRun r = CliRun.of("serve-viz", "--model", run.toString(), "--port", String.valueOf(port));
       assertEquals(1, r.exitCode());
       assertEquals("attn: port " + port + " on 127.0.0.1 is already in use; choose another with --port (0 picks a free one)",
           r.err().strip());
     }
-    TinyTranslation.Run r = TinyTranslation.Run.of("serve-viz", "--model", run.toString(), "--port", "70000");
+    CliRun r = CliRun.of("serve-viz", "--model", run.toString(), "--port", "70000");
     assertEquals(2, r.exitCode());
     assertEquals("attn: --port must be in 0..65535, got 70000 (see 'attn serve-viz --help')", r.err().strip());
   }

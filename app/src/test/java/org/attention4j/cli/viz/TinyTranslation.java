@@ -1,8 +1,6 @@
 package org.attention4j.cli.viz;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.attention4j.cli.Main;
 import org.attention4j.data.corpus.HashSplit;
 import org.attention4j.data.corpus.SentencePair;
 import org.attention4j.data.corpus.Split;
@@ -165,16 +162,6 @@ final class TinyTranslation {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {
       // a temp dir left behind is harmless
-    }
-  }
-
-  /** One in-process run of {@code attn}. */
-  record Run(int exitCode, String out, String err) {
-    static Run of(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-      return new Run(code, out.toString(), err.toString());
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.attention4j.cli.CliRun;
 import org.attention4j.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,8 +36,8 @@ class VizCommandTest {
     return (List<Map<String, Object>>) data.get("examples");
   }
 
-  private static TinyTranslation.Run ok(String... args) {
-    TinyTranslation.Run r = TinyTranslation.Run.of(args);
+  private static CliRun ok(String... args) {
+    CliRun r = CliRun.of(args);
     assertEquals(0, r.exitCode(), "stderr: " + r.err());
     assertEquals("", r.err());
     return r;
@@ -46,7 +47,7 @@ class VizCommandTest {
   void sentence_toExplorerPage_translatedGreedily() throws Exception {
     Path run = TinyTranslation.trained("bahdanau");
     Path page = tmp.resolve("sub/page.html");
-    TinyTranslation.Run r = ok("viz", "--model", run.toString(), "--input", "the dog watched a cat", "--out", page.toString());
+    CliRun r = ok("viz", "--model", run.toString(), "--input", "the dog watched a cat", "--out", page.toString());
     List<String> lines = r.out().lines().toList();
     assertEquals("model: bahdanau (" + run.resolve("last") + ", step 300)", lines.get(0));
     assertEquals("input: the dog watched a cat", lines.get(1));
@@ -70,7 +71,7 @@ class VizCommandTest {
   void target_isTeacherForced_andJsonOutput() throws Exception {
     Path run = TinyTranslation.trained("transformer");
     Path page = tmp.resolve("tf.html");
-    TinyTranslation.Run r = ok("viz", "--model", run.toString(), "--input", "the dog watched a cat", "--target",
+    CliRun r = ok("viz", "--model", run.toString(), "--input", "the dog watched a cat", "--target",
         "keti-ba darupa-bo bapo ra", "--out", page.toString(), "--kind", "encoder", "--layer", "1", "--head", "2", "--json");
     Map<String, Object> j = Json.parseObject(r.out().strip(), "stdout");
     assertEquals("transformer", j.get("model"));
@@ -99,7 +100,7 @@ class VizCommandTest {
     Path grid = tmp.resolve("grid.png");
     String sentence = "a small cat watched the old dog behind a house";
     ok("viz", "--model", run.toString(), "--input", sentence, "--out", one.toString(), "--head", "1");
-    TinyTranslation.Run r = ok("viz", "--model", run.toString(), "--input", sentence, "--out", grid.toString());
+    CliRun r = ok("viz", "--model", run.toString(), "--input", sentence, "--out", grid.toString());
     assertTrue(r.out().contains("wrote " + grid + " (cross layer 2, every head)"), r.out());
     BufferedImage a = ImageIO.read(one.toFile());
     BufferedImage b = ImageIO.read(grid.toFile());
@@ -115,7 +116,7 @@ class VizCommandTest {
     Path run = TinyTranslation.trained("bahdanau");
     Path tsv = TinyTranslation.testTsv(tmp, 3);
     Path svg = tmp.resolve("heat.svg");
-    TinyTranslation.Run r = ok("viz", "--model", run.toString(), "--input", tsv.toString(), "--out", svg.toString());
+    CliRun r = ok("viz", "--model", run.toString(), "--input", tsv.toString(), "--out", svg.toString());
     for (int i = 1; i <= 3; i++) {
       Path f = tmp.resolve("heat-" + i + ".svg");
       assertTrue(r.out().contains("wrote " + f), r.out());
@@ -157,15 +158,15 @@ class VizCommandTest {
     assertUsage("attn: --target goes with a sentence, not with a file (" + tsv + "): put the targets in the file as"
         + " source<TAB>target lines (see 'attn viz --help')", "viz", "--model", m, "--input", tsv.toString(), "--target", "x", "--out", out);
 
-    TinyTranslation.Run r = TinyTranslation.Run.of("viz", "--model", m, "--input", "zzz", "--target", "  ", "--out", out);
+    CliRun r = CliRun.of("viz", "--model", m, "--input", "zzz", "--target", "  ", "--out", out);
     assertEquals(0, r.exitCode(), "an unknown word is <unk>, still a token: " + r.err());
-    r = TinyTranslation.Run.of("viz", "--model", tmp.resolve("none").toString(), "--input", "a cat", "--out", out);
+    r = CliRun.of("viz", "--model", tmp.resolve("none").toString(), "--input", "a cat", "--out", out);
     assertEquals(1, r.exitCode());
     assertEquals("attn: " + tmp.resolve("none") + ": no such model directory", r.err().strip());
   }
 
   private static void assertUsage(String message, String... args) {
-    TinyTranslation.Run r = TinyTranslation.Run.of(args);
+    CliRun r = CliRun.of(args);
     assertEquals(2, r.exitCode(), r.err());
     assertEquals(message, r.err().strip());
     assertEquals("", r.out());
