@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.attention4j.cli.Main;
+import org.attention4j.cli.viz.AttentionOverTraining;
+import org.attention4j.cli.viz.AttentionWatchOptions;
 import org.attention4j.io.Json;
 import org.attention4j.models.registry.Seq2SeqCheckpoint;
 import org.attention4j.models.registry.Seq2SeqCheckpoints;
@@ -41,6 +43,12 @@ import picocli.CommandLine.Spec;
  * registered type, and trains it with {@link Seq2SeqTrainer}, writing {@code OUT/last} (resumable)
  * and {@code OUT/best} (best dev BLEU) checkpoints and {@code OUT/run.json} ({@link RunFile}).
  *
+ * <p>With {@link AttentionWatchOptions} ({@code --attention-every N}, on by default) it records
+ * the cross-attention of a few dev sentences every N steps and writes {@code
+ * OUT/attention-over-training.html} ({@link AttentionOverTraining}) at every {@code OUT/last}
+ * checkpoint, the end of the run included: an explorer page with a training-step slider. A
+ * resumed run's page starts at the step it resumes from.
+ *
  * <p>The model is built with the trainer's {@link StepRandom}, so that a resumed run ({@code
  * --resume}, or after Ctrl-C, which saves {@code OUT/last} through a shutdown hook) continues
  * bit for bit as if it had never stopped.
@@ -49,6 +57,9 @@ import picocli.CommandLine.Spec;
     description = {"Trains a translation model on a corpus directory (attn data import ...)",
         "or on bundled:bible. Writes OUT/last (resumable: Ctrl-C saves it; continue",
         "with --resume), OUT/best (best dev BLEU) and OUT/run.json.",
+        "Every --attention-every steps it records the attention of a few dev sentences",
+        "and writes OUT/" + AttentionOverTraining.FILE + ", a page with a slider over",
+        "the training steps (after --resume, from the step it resumes from).",
         "Model types: plain, bahdanau, luong-dot, luong-general, luong-concat,",
         "luong-location, local-m, local-p, transformer."})
 final class TrainTranslateCommand implements Callable<Integer> {
@@ -90,6 +101,8 @@ final class TrainTranslateCommand implements Callable<Integer> {
       description = "Print one JSON line with the report at the end (epoch lines go to stderr).")
   boolean json;
 
+  @Mixin AttentionWatchOptions attention;
+
   /** Everything a session needs, ready. */
   private record Setup(CorpusSource corpus, Tokenizer source, Tokenizer target, Seq2SeqModel model, StepRandom rng,
       TrainerConfig config, TranslationData data, String tokenizerLine) {}
@@ -98,6 +111,11 @@ final class TrainTranslateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
     if (maxTokens != null && maxTokens < 0) throw new ParameterException(cl, "--max-tokens must be >= 0, got " + maxTokens);
+    try {
+      attention.check();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage(), e);
+    }
     Setup s = resume ? prepareResume(cl) : prepareFresh(cl);
     PrintWriter stdout = cl.getOut();
     PrintWriter lines = json ? cl.getErr() : stdout;
@@ -110,7 +128,7 @@ final class TrainTranslateCommand implements Callable<Integer> {
     try {
       TrainingReport report;
       try (TrainProgress progress = new TrainProgress(cl.getErr(), lines)) {
-        t.listener(progress);
+        t.listener(attention.wrap(progress, s.model(), s.source(), s.target(), s.data()));
         report = resume ? t.resume(out) : t.train(out);
       }
       if (json) {

@@ -14,16 +14,21 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * @Mixin AttentionWatchOptions attention;
  * ...
+ * attention.check(); // before any work: an IllegalArgumentException is a usage error
+ * ...
  * trainer.listener(attention.wrap(progress, model, sourceTokenizer, targetTokenizer, data));
  * }</pre>
+ *
+ * {@code attn train translate} uses it.
  */
 public final class AttentionWatchOptions {
   /** The default recording interval in steps. */
   public static final int DEFAULT_EVERY = 100;
 
   @Option(names = "--attention-every", paramLabel = "N", order = 70,
-      description = {"Record the attention of a few dev sentences every N steps into OUT/" + AttentionOverTraining.FILE,
-          "(an explorer page with a training-step slider); 0 = off (default: " + DEFAULT_EVERY + ")."})
+      description = "Record the attention of a few dev sentences every N steps into OUT/" + AttentionOverTraining.FILE
+          + ", an explorer page with a training-step slider, written with each OUT/last checkpoint; 0 = off"
+          + " (default: " + DEFAULT_EVERY + ").")
   int every = DEFAULT_EVERY;
 
   @Option(names = "--attention-examples", paramLabel = "K", order = 71,
@@ -34,15 +39,24 @@ public final class AttentionWatchOptions {
   public AttentionWatchOptions() {}
 
   /**
-   * {@code progress}, plus the attention recorder when {@code --attention-every} is above 0.
+   * Checks the options; a command calls it before it starts work, to report a usage error early.
    *
    * @throws IllegalArgumentException if {@code --attention-every} is negative or {@code
    *     --attention-examples} below 1 (a usage error for the command)
    */
-  public TrainingListener wrap(TrainingListener progress, Seq2SeqModel model, Tokenizer source, Tokenizer target,
-      TranslationData data) {
+  public void check() {
     if (every < 0) throw new IllegalArgumentException("--attention-every must be >= 0, got " + every);
     if (examples < 1) throw new IllegalArgumentException("--attention-examples must be >= 1, got " + examples);
+  }
+
+  /**
+   * {@code progress}, plus the attention recorder when {@code --attention-every} is above 0.
+   *
+   * @throws IllegalArgumentException as {@link #check()}
+   */
+  public TrainingListener wrap(TrainingListener progress, Seq2SeqModel model, Tokenizer source, Tokenizer target,
+      TranslationData data) {
+    check();
     if (every == 0) return progress;
     return TrainingListeners.of(progress, AttentionOverTraining.listener(model, source, target, data, examples, every));
   }

@@ -1,6 +1,7 @@
 package org.attention4j.cli.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -226,6 +227,11 @@ class TranslateErrorsTest {
         .assertUsageError().startsWith("attn: unknown schedule 'step'; valid: noam, cosine, constant, linear"));
     assertTrue(Cli.run("train", "translate", "--corpus", c, "--model", "bahdanau", "--lr", "0", "--out", out)
         .assertUsageError().startsWith("attn: --lr must be > 0, got 0.0"));
+    assertEquals("attn: --attention-every must be >= 0, got -1 (see 'attn train translate --help')", Cli.run("train", "translate", "--corpus", c, "--model",
+        "bahdanau", "--attention-every", "-1", "--out", out).assertUsageError());
+    assertEquals("attn: --attention-examples must be >= 1, got 0 (see 'attn train translate --help')", Cli.run("train", "translate", "--corpus", c, "--model",
+        "bahdanau", "--attention-examples", "0", "--out", out).assertUsageError());
+    assertFalse(Files.exists(Path.of(out)), "a usage error writes nothing, not even run.json");
     assertTrue(Cli.run("train", "translate", "--out", out, "--resume", "--hidden", "8")
         .assertUsageError().startsWith("attn: --resume continues with the checkpoint's model and tokenizers; leave out"
             + " --hidden"));

@@ -13,20 +13,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.attention4j.cli.viz.AttentionOverTraining;
 import org.attention4j.data.corpus.ParallelCorpus;
 import org.attention4j.data.corpus.ParallelCorpusFiles;
 import org.attention4j.data.corpus.SentencePair;
 import org.attention4j.io.Checkpoint;
 import org.attention4j.io.Json;
 import org.attention4j.tensor.Tensor;
+import org.attention4j.viz.AttentionKind;
+import org.attention4j.viz.AttentionView;
+import org.attention4j.viz.AttentionViewJson;
+import org.attention4j.viz.Snapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole flow on the synthetic task, in process: import, train (and train-interrupt-resume),
- * translate, eval, align. One tiny Bahdanau model (hidden 32, 60 steps) serves every test.
+ * The whole flow on the synthetic task, in process: import, train (and train-interrupt-resume,
+ * and the attention-over-training page), translate, eval, align. One tiny Bahdanau model (hidden
+ * 32, 60 steps) serves every test.
  */
 class TranslateFlowTest {
   private static final Pattern PHARAOH = Pattern.compile("(\\d+-\\d+( \\d+-\\d+)*)?");
@@ -89,6 +96,31 @@ class TranslateFlowTest {
         + "  dev BLEU \\d+\\.\\d\\d \\(best\\)  \\d+\\.\\d s")), r.out());
     assertTrue(r.out().contains("max steps after 12 steps (1 epochs)"), r.out());
     assertTrue(r.out().contains("(continue with: attn train translate --out " + tmp.resolve("text") + " --resume)"), r.out());
+  }
+
+  @Test
+  void train_attentionEvery_writesTheSliderPage_withASnapshotEveryNSteps() throws IOException {
+    Path out = tmp.resolve("watched");
+    Map<String, Object> j = Cli.run(trainArgs(out, "--max-steps", "30", "--attention-every", "10",
+        "--attention-examples", "2", "--json")).assertJsonLine();
+    assertEquals(30L, j.get("steps"));
+    Path page = out.resolve(AttentionOverTraining.FILE);
+    assertTrue(Files.isRegularFile(page), "written with the last checkpoint into OUT");
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    assertTrue(html.contains("<title>attention over training · bahdanau · steps 0–30</title>"), html.substring(0, 400));
+    Matcher data = Pattern.compile("<script type=\"application/json\" id=\"attn-data\">(.*?)</script>", Pattern.DOTALL)
+        .matcher(html);
+    assertTrue(data.find(), "the page embeds its data");
+    List<?> examples = (List<?>) Json.parseObject(data.group(1), page.toString()).get("examples");
+    assertEquals(2, examples.size(), "--attention-examples 2");
+    for (Object e : examples) {
+      AttentionView v = AttentionViewJson.read(Json.write(e, false), page.toString());
+      assertEquals(List.of(0L, 10L, 20L), v.snapshots().stream().map(Snapshot::step).toList(),
+          "the slider: the initialisation, then every 10 steps");
+      assertEquals("step 0 · before training", v.snapshots().getFirst().label());
+      assertTrue(v.metadata().get("weights").startsWith("step 30 "), "the final weights: " + v.metadata());
+      assertEquals(List.of(AttentionKind.CROSS), v.kinds());
+    }
   }
 
   @Test
