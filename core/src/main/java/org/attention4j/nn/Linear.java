@@ -51,10 +51,9 @@ public final class Linear extends Module {
     return apply(x, weight, bias);
   }
 
-  /** The functional form: {@code x @ weight^T (+ bias)}; the transposed view is not copied. */
+  /** The functional form: {@code x @ weight^T (+ bias)}, one fused op ({@link Tensor#linear}). */
   static Tensor apply(Tensor x, Tensor weight, Tensor bias) {
-    Tensor y = x.matmul(weight.transpose(0, 1)); // (..., in) @ (in, out) -> (..., out)
-    return bias == null ? y : y.add(bias);
+    return x.linear(weight, bias); // (..., in) -> (..., out)
   }
 
   /** {@code (out, in)}. */

@@ -72,6 +72,55 @@ final class Linalg {
     }, a, b);
   }
 
+  /**
+   * {@code x @ weight^T + bias} as one op, PyTorch's {@code F.linear}: {@code x (..., in)},
+   * {@code weight (out, in)}, {@code bias (out)} or null. The output rows start as copies of the
+   * bias and one GEMM accumulates {@code x W^T} into them (no separate pass to add the bias, the
+   * sum rounds as {@code (x W^T) + b} does). The backward pass writes {@code dW = dY^T X}
+   * straight in the weight's {@code (out, in)} layout (no transposed gradient to copy), and
+   * {@code db} is the column sum of {@code dY}.
+   */
+  static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+    if (weight.rank() != 2) throw new IllegalArgumentException("linear: weight must be (out, in), got " + weight.shape);
+    int in = weight.dim(1);
+    int outF = weight.dim(0);
+    if (x.rank() == 0 || x.dim(-1) != in) {
+      throw new IllegalArgumentException("linear: input " + x.shape + " must end in in_features = " + in
+          + " (weight " + weight.shape + ")");
+    }
+    if (bias != null && (bias.rank() != 1 || bias.dim(0) != outF)) {
+      throw new IllegalArgumentException("linear: bias must be (" + outF + "), got " + bias.shape);
+    }
+    Tensor xs = foldable(x) ? x : x.contiguousCopy();
+    int rows = xs.numel() / in;
+    int[] outShape = xs.shape.toArray();
+    outShape[outShape.length - 1] = outF;
+    Tensor out = Tensor.zeros(outShape);
+    if (rows > 0 && outF > 0) {
+      float beta = 0f;
+      if (bias != null) {
+        Tensor bc = bias.contiguous();
+        for (int r = 0; r < rows; r++) System.arraycopy(bc.data, bc.offset, out.data, r * outF, outF);
+        beta = 1f;
+      }
+      if (in > 0) {
+        int[] st = Movement.viewStrides(xs.shape.dimsUnsafe(), xs.strides, new int[] {rows, in});
+        int lda = rows <= 1 ? in : st[0];
+        Layout lw = layout(weight); // weight as stored; the product reads its transpose
+        Sgemm.sgemm(false, !lw.trans, rows, outF, in, 1f, xs.data, xs.offset, lda, lw.t.data, lw.t.offset, lw.ld,
+            beta, out.data, 0, outF);
+      }
+    }
+    Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+    return OpNode.record("linear", out, (g, needs) -> {
+      Tensor g2 = g.reshape(-1, outF);                                   // (rows, out)
+      Tensor gx = needs[0] ? matmul(g, weight) : null;                   // (..., out) @ (out, in)
+      Tensor gw = needs[1] ? matmul(g2.transpose(0, 1), xs.reshape(-1, in)) : null; // (out, rows) @ (rows, in)
+      Tensor gb = needs.length > 2 && needs[2] ? g2.sum(0) : null;
+      return bias == null ? new Tensor[] {gx, gw} : new Tensor[] {gx, gw, gb};
+    }, inputs);
+  }
+
   /** Whether {@code a}'s leading dims merge into its rows without a copy. */
   private static boolean foldable(Tensor a) {
     return Movement.viewStrides(a.shape.dimsUnsafe(), a.strides, new int[] {a.numel() / Math.max(a.dim(-1), 1), a.dim(-1)}) != null

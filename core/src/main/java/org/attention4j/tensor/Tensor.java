@@ -636,6 +636,18 @@ public final class Tensor {
     return Linalg.matmul(this, other);
   }
 
+  /**
+   * {@code this @ weight^T + bias}, PyTorch's {@code F.linear}, as one op: {@code (..., in)} with
+   * a {@code (out, in)} weight and an optional {@code (out)} bias gives {@code (..., out)}. The
+   * bias is added inside the GEMM and the weight gradient comes out in the weight's own layout.
+   *
+   * @param bias the bias, or null
+   * @throws IllegalArgumentException if the shapes do not fit
+   */
+  public Tensor linear(Tensor weight, Tensor bias) {
+    return Linalg.linear(this, weight, bias);
+  }
+
   // ---------------------------------------------------------------- neural-network ops
 
   /** Softmax along {@code dim}: {@code exp(x - max) / sum(exp(x - max))}. */

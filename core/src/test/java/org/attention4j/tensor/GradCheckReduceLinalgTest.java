@@ -82,6 +82,30 @@ class GradCheckReduceLinalgTest {
   }
 
   @Test
+  void linear_withAndWithoutBias_foldedAndStridedInputs_matchesFiniteDifferences() {
+    gradcheck("2d + bias", in -> in[0].linear(in[1], in[2]), leaf(randn(1, 5, 7)), leaf(randn(2, 3, 7)), leaf(randn(3, 3)));
+    gradcheck("3d no bias", in -> in[0].linear(in[1], null), leaf(randn(4, 2, 5, 37)), leaf(randn(5, 33, 37)));
+    gradcheck("transposed input", in -> in[0].transpose(0, 1).linear(in[1], in[2]),
+        leaf(randn(6, 7, 4, 5)), leaf(randn(7, 3, 5)), leaf(randn(8, 3)));
+    gradcheck("transposed weight view", in -> in[0].linear(in[1].transpose(0, 1), in[2]),
+        leaf(randn(9, 4, 6)), leaf(randn(10, 6, 3)), leaf(randn(11, 3)));
+  }
+
+  @Test
+  void linear_equalsMatmulPlusBias_andRejectsBadShapes() {
+    Tensor x = randn(12, 2, 5, 7);
+    Tensor w = randn(13, 3, 7);
+    Tensor b = randn(14, 3);
+    org.attention4j.testing.TensorAsserts.assertClose(x.matmul(w.transpose(0, 1)).add(b), x.linear(w, b), 1e-6, 1e-6, "linear");
+    org.junit.jupiter.api.Assertions.assertEquals("linear: input [2, 5, 6] must end in in_features = 7 (weight [3, 7])",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> randn(15, 2, 5, 6).linear(w, b)).getMessage());
+    org.junit.jupiter.api.Assertions.assertEquals("linear: bias must be (3), got [4]",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> x.linear(w, randn(16, 4))).getMessage());
+  }
+
+  @Test
   void matmul_batchedAndBroadcastBatch_matchesFiniteDifferences() {
     gradcheck("batched", in -> in[0].matmul(in[1]), leaf(randn(1, 2, 5, 7)), leaf(randn(2, 2, 7, 3)));
     gradcheck("broadcast batch", in -> in[0].matmul(in[1]), leaf(randn(3, 2, 1, 5, 7)), leaf(randn(4, 3, 7, 4)));
