@@ -36,6 +36,12 @@ WORKLOADS=(
   # A whole multi-head layer (E = 512, 8 heads) returning every head's weights, against
   # nn.MultiheadAttention(need_weights=True, average_attn_weights=False).
   "MHA E512 H8 +weights causal fwd+bwd B4 L2048|attention --batch 4 --heads 8 --dim 64 --seq 2048 --causal --backward --projections --weights"
+  # Transformer 3+3 layers, d_model 256, 4 heads, ff 1024, vocab 8000: one Adam training step on
+  # a batch of 32 x 32 source / 32 target tokens (dropout 0.1), against nn.Transformer.
+  "transformer train step B32 32/32 tokens|train-step"
+  # Greedy decoding of 64 tokens at batch 1: ours with the KV cache, PyTorch's nn.Transformer
+  # loop re-running the decoder over the prefix (it has no cache).
+  "transformer greedy decode B1 64 tokens|decode"
 )
 
 # Rows measured on the attention4j side only, for their peak_mb (extra memory of one run:

@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code attn data import gettext}: English -> LANG pairs from the installed .mo catalogs, read in place. */
 @Command(name = "gettext", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Imports English -> LANG message pairs from the gettext catalogs installed",
-        "on this machine (<locale-dir>/<LANG>/LC_MESSAGES/*.mo of git, coreutils, apt...),",
-        "read in place. One translation per message (the most frequent); split by hash."})
+    description = {"Imports English -> LANG message pairs from the gettext catalogs installed on",
+        "this machine (<locale-dir>/<LANG>/LC_MESSAGES/*.mo of git, coreutils,",
+        "apt...), read in place. One translation per message (the most frequent);",
+        "split by hash."})
 final class ImportGettextCommand extends ImportCommandBase {
   @Option(names = "--lang", paramLabel = "LANG", required = true, order = 1,
       description = "Target language as a locale directory name: zh_CN, fr, de, es, ja.")

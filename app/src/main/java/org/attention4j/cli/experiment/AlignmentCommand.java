@@ -41,10 +41,11 @@ import picocli.CommandLine.Spec;
  * gold alignments with AER.
  */
 @Command(name = "alignment", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains a model with attention on the synthetic reordering task, reads word alignments off",
-        "its cross-attention (argmax per target word, teacher forcing) and prints their alignment error",
-        "rate (AER) against the gold alignments. For a Transformer every layer (head average and each",
-        "head) and both step positions are scored; the reading with the best dev AER is reported on test."})
+    description = {"Trains a model with attention on the synthetic reordering task, reads word",
+        "alignments off its cross-attention (argmax per target word, teacher forcing)",
+        "and prints their alignment error rate (AER) against the gold alignments. For",
+        "a Transformer every layer (head average and each head) and both step",
+        "positions are scored; the reading with the best dev AER is reported on test."})
 public final class AlignmentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

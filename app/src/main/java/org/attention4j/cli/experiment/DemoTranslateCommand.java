@@ -37,11 +37,12 @@ import picocli.CommandLine.Spec;
  * the alignment of every sample.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains a small attention model (bahdanau) on the bundled English -> Spanish Bible for a few",
-        "minutes, and the same encoder-decoder without attention on the same training tokens; prints",
-        "sample translations of test verses, BLEU/chrF on the test books (Ruth, Ecclesiastes, ...) and",
-        "BLEU by source length for both, and writes one offline HTML page (the attention explorer) with",
-        "the alignment of every sample."})
+    description = {"Trains a small attention model (bahdanau) on the bundled English -> Spanish",
+        "Bible for a few minutes, and the same encoder-decoder without attention on",
+        "the same training tokens; prints sample translations of test verses,",
+        "BLEU/chrF on the test books (Ruth, Ecclesiastes, ...) and BLEU by source",
+        "length for both, and writes one offline HTML page (the attention explorer)",
+        "with the alignment of every sample."})
 public final class DemoTranslateCommand implements Callable<Integer> {
   /** The attention model of the demo. */
   static final String MODEL = "bahdanau";

@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
  * ({@link LengthCurve}).
  */
 @Command(name = "length-curve", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains an encoder-decoder without attention (plain, Cho et al. 2014) and one with attention",
-        "(bahdanau by default) with equal budgets on the same data and tokenizers, translates the test",
-        "split with both, and prints and plots BLEU by source length (Bahdanau et al. 2015, Fig. 2).",
-        "Buckets count source words with sacreBLEU's 13a tokenizer: 0-10, 10-20, ..., 60+."})
+    description = {"Trains an encoder-decoder without attention (plain, Cho et al. 2014) and one",
+        "with attention (bahdanau by default) with equal budgets on the same data and",
+        "tokenizers, translates the test split with both, and prints and plots BLEU",
+        "by source length (Bahdanau et al. 2015, Fig. 2). Buckets count source words",
+        "with sacreBLEU's 13a tokenizer: 0-10, 10-20, ..., 60+."})
 public final class LengthCurveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

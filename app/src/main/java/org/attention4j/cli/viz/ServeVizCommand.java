@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
  * interrupted, in-process), letting running requests finish.
  */
 @Command(name = "serve-viz", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Serves a page where a typed sentence is translated and its attention explored live.",
-        "Binds 127.0.0.1 (this machine only) unless --host is given. Ctrl-C stops it."})
+    description = {"Serves a page where a typed sentence is translated and its attention",
+        "explored live. Binds 127.0.0.1 (this machine only) unless --host is given.",
+        "Ctrl-C stops it."})
 public final class ServeVizCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
