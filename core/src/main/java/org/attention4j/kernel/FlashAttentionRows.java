@@ -384,11 +384,11 @@ final class FlashAttentionRows {
     }
 
     boolean kept(int rowKey, int i) {
-      return (fmix32((i * 0x85EBCA6B) ^ rowKey) >>> 8) >= threshold;
+      return (HashDropout.fmix32((i * 0x85EBCA6B) ^ rowKey) >>> 8) >= threshold;
     }
 
     int rowKey(int j) {
-      return fmix32(key + j * 0x9E3779B9);
+      return HashDropout.fmix32(key + j * 0x9E3779B9);
     }
   }
 
@@ -398,13 +398,5 @@ final class FlashAttentionRows {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  static int fmix32(int h) {
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    h *= 0xC2B2AE35;
-    return h ^ (h >>> 16);
   }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * tokens per second.
  */
 @Command(name = "train-step", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Times one Transformer training step (forward, cross-entropy, backward, Adam)",
+    description = {"Times one Transformer training step (fwd, loss, bwd, Adam).",
+        "Times one Transformer training step (forward, cross-entropy, backward, Adam)",
         "on a random batch. Rate: target tokens / median time."})
 final class BenchTrainStepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

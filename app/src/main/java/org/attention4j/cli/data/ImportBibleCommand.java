@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code attn data import bible}: the bundled KJV -> RV1909 corpus, or one built from SWORD modules. */
 @Command(name = "bible", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Imports verse-aligned Bibles: by default the bundled King James ->",
+    description = {"Imports verse-aligned Bibles (bundled KJV -> RV1909, or SWORD).",
+        "Imports verse-aligned Bibles: by default the bundled King James ->",
         "Reina-Valera 1909 corpus (public domain); with --sword-dir, two installed",
         "SWORD modules (Debian: sword-text-kjv, sword-text-sparv). Splits are by book.",
         "Cleaning runs only when a cleaning option is given."})

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code attn data import gettext}: English -> LANG pairs from the installed .mo catalogs, read in place. */
 @Command(name = "gettext", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Imports English -> LANG message pairs from the gettext catalogs installed on",
+    description = {"Imports English -> LANG pairs from installed gettext catalogs.",
+        "Imports English -> LANG message pairs from the gettext catalogs installed on",
         "this machine (<locale-dir>/<LANG>/LC_MESSAGES/*.mo of git, coreutils,",
         "apt...), read in place. One translation per message (the most frequent);",
         "split by hash."})

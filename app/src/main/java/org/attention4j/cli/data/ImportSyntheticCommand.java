@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code attn data import synthetic}: a generated SVO -> SOV reordering task with gold alignments. */
 @Command(name = "synthetic", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Generates a translation task with gold word alignments: an English-like",
+    description = {"Generates a reordering task with gold word alignments.",
+        "Generates a translation task with gold word alignments: an English-like",
         "SVO language to a made-up SOV one (verbs last, adjectives after nouns,",
         "postpositions). Also writes <split>.sure.txt and <split>.possible.txt",
         "(Pharaoh alignments) for the alignment error rate."})

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attn data import tsv}: your own pairs, one {@code source TAB target} per line. */
 @Command(name = "tsv", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Imports your own parallel text: UTF-8 (or gzipped), one pair per line,",
+    description = {"Imports your own parallel text (source TAB target).",
+        "Imports your own parallel text: UTF-8 (or gzipped), one pair per line,",
         "source TAB target, no quoting. Pair ids are line:N; split by hash of the",
         "source."})
 final class ImportTsvCommand extends ImportCommandBase {

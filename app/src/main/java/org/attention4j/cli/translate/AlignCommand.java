@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
  * {@code i-j} for source word i and target word j, both from 0.
  */
 @Command(name = "align", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Aligns the words of sentence pairs (line k of --src with line k of --tgt)",
+    description = {"Aligns sentence pairs with a model's cross-attention (Pharaoh, AER).",
+        "Aligns the words of sentence pairs (line k of --src with line k of --tgt)",
         "with the cross-attention of a teacher-forced pass and writes Pharaoh lines",
         "(i-j: source word i, target word j; whitespace-separated words from 0).",
         "Subword links are mapped to the words that hold them. With --gold, prints",

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  * cross-attention of each translation on request.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Translates text, one sentence per line (stdin to stdout by default), with a",
+    description = {"Translates text with a trained model (greedy or beam search).",
+        "Translates text, one sentence per line (stdin to stdout by default), with a",
         "checkpoint of attn train translate; a blank line gives a blank line.",
         "--nbest N prints 'i ||| hypothesis ||| score' lines (i from 0). --show-attention",
         "follows each translation with its word alignment (Pharaoh i-j: source word i,",

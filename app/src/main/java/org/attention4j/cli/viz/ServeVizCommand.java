@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * interrupted, in-process), letting running requests finish.
  */
 @Command(name = "serve-viz", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Serves a page where a typed sentence is translated and its attention",
+    description = {"Serves a live page: type a sentence, explore its attention.",
+        "Serves a page where a typed sentence is translated and its attention",
         "explored live. Binds 127.0.0.1 (this machine only) unless --host is given.",
         "Ctrl-C stops it."})
 public final class ServeVizCommand implements Callable<Integer> {

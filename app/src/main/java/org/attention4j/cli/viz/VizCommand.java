@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * teacher-forced on that translation to read every map.
  */
 @Command(name = "viz", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Draws what a translation model attends to: an explorer page (.html) or a",
+    description = {"Draws a model's attention: explorer page or PNG/SVG heatmap.",
+        "Draws what a translation model attends to: an explorer page (.html) or a",
         "heatmap (.png, .svg). Translates the input greedily unless --target is given,",
         "then reads every attention map of the model. Example:",
         "  attn viz --model runs/bahdanau --input \"the dog watched a cat\" --out attention.html"})
