@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Hand-off. A training step runs hundreds of parallel ops of a fraction of a millisecond
  * each, with short serial stretches between them, so waking a parked thread for each op (tens
  * to hundreds of microseconds on a virtual machine) would cost as much as the work. The pool's
- * {@code t - 1} workers therefore spin for {@value #SPIN_MICROS} microseconds after a job before
+ * {@code t - 1} workers therefore spin for {@link #SPIN_MICROS} microseconds after a job before
  * they park, and the chunks of a job are claimed from one counter by the caller and the workers
  * alike: a worker that wakes late finds fewer chunks left, and the caller never waits for work
  * that nobody has started. One job runs at a time; a second caller (another thread, or a
@@ -28,8 +28,11 @@ public final class Parallel {
   /** Environment variable that sets the worker count. */
   public static final String THREADS_ENV = "ATTN_THREADS";
 
-  /** How long an idle worker spins for the next job before it parks. */
-  static final long SPIN_MICROS = 200;
+  /**
+   * How long an idle worker spins for the next job before it parks, in microseconds: the system
+   * property {@code attention4j.spinMicros}, default 200.
+   */
+  static final long SPIN_MICROS = Math.max(0, Long.getLong("attention4j.spinMicros", 200));
 
   private static volatile Pool pool;
   private static volatile int threads = initialThreads();
