@@ -107,7 +107,8 @@ class VizCommandTest {
     assertNotNull(a);
     assertNotNull(b);
     assertTrue(b.getWidth() > 1.6 * a.getWidth(), "two panels side by side: " + a.getWidth() + " vs " + b.getWidth());
-    Files.copy(grid, Path.of("target", "viz-test").resolve("attn-viz-transformer-grid.png"),
+    Path keep = Files.createDirectories(Path.of("target", "viz-test")); // for a look after the run
+    Files.copy(grid, keep.resolve("attn-viz-transformer-grid.png"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
