@@ -39,7 +39,7 @@ class ExperimentAcceptanceTest {
   @Test
   void bahdanau_forwardEncoder_learnsAlignments_aerAtMostTenPercent(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("bahdanau");
-    Run.of("experiment", "alignment", "--model", "bahdanau", "--no-bidirectional", "--steps", "1500",
+    Run.of("experiment", "alignment", "--model", "bahdanau", "--no-bidirectional", "--steps", "4000",
         "--out", out.toString()).ok();
     double aer = number(results(out), "testAer");
     assertTrue(aer <= 0.10, "bahdanau (forward encoder) test AER " + aer);
