@@ -5,7 +5,9 @@
 # Each workload row runs `attn bench <args> --json` and `bench/reference/bench_torch.py
 # <args> --json` (same arguments, same JSON fields), interleaved round by round: ours,
 # theirs, ours, theirs, ... Every run reports the median of --repeats timed runs after a
-# warm-up; the table shows, per side, the median of those medians over the rounds, and
+# warm-up (default 10 s: the JIT compiles the largest vector kernels only after a few seconds
+# of running on 2 cores; with 3 s, fused attention at L = 1024 timed 95 ms instead of its
+# steady 75 ms); the table shows, per side, the median of those medians over the rounds, and
 #   ratio = pytorch median time / attention4j median time   (> 1: attention4j is faster).
 # Then the MEMORY_WORKLOADS rows run once on the attention4j side only and print peak_mb (bytes
 # allocated by one run plus the kernels' per-thread workspaces; see `attn bench attention --help`).
@@ -56,7 +58,7 @@ MEMORY_WORKLOADS=(
 
 threads=2
 repeats=7
-warmup_s=3
+warmup_s=10
 rounds=3
 only=""
 json=0
