@@ -39,13 +39,8 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  sudo_cmd=(sudo)
-fi
+# shellcheck source=../lib/apt.sh
+. "$(dirname "$(readlink -f "$0")")/../lib/apt.sh"
 echo "installing ${missing[*]} ..."
-"${sudo_cmd[@]}" apt-get install -y "${missing[@]}" || {
-  "${sudo_cmd[@]}" apt-get update
-  "${sudo_cmd[@]}" apt-get install -y "${missing[@]}"
-}
+apt_install "${missing[@]}"
 echo "SWORD modules installed in $SWORD_DIR: ${modules[*]}"

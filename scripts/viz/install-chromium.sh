@@ -25,14 +25,8 @@ done
 
 say() { printf 'install-chromium: %s\n' "$*"; }
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  sudo_cmd=(sudo)
-fi
-
-installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
-}
+# shellcheck source=../lib/apt.sh
+. "$(dirname "$(readlink -f "$0")")/../lib/apt.sh"
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -52,12 +46,6 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 
-apt_install() {
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
-}
-apt_install "${missing[@]}" || {
-  "${sudo_cmd[@]}" apt-get update
-  apt_install "${missing[@]}"
-}
+apt_install "${missing[@]}"
 say "installed: $(chromium --version 2>/dev/null || echo 'chromium (version unknown)')"
 say "done."

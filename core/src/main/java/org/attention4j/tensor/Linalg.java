@@ -113,8 +113,9 @@ final class Linalg {
     }
     Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
     return OpNode.record("linear", out, (g, needs) -> {
-      Tensor g2 = g.reshape(-1, outF);                                   // (rows, out)
       Tensor gx = needs[0] ? matmul(g, weight) : null;                   // (..., out) @ (out, in)
+      boolean weightOrBias = needs[1] || (needs.length > 2 && needs[2]);
+      Tensor g2 = weightOrBias ? g.reshape(-1, outF) : null;             // (rows, out)
       Tensor gw = needs[1] ? matmul(g2.transpose(0, 1), xs.reshape(-1, in)) : null; // (out, rows) @ (rows, in)
       Tensor gb = needs.length > 2 && needs[2] ? g2.sum(0) : null;
       return bias == null ? new Tensor[] {gx, gw} : new Tensor[] {gx, gw, gb};
