@@ -15,9 +15,10 @@ import org.attention4j.tensor.Tensor;
  *
  * <p>The context is stored {@code (B, Tq, H, dv)} and returned as its {@code (B, H, Tq, dv)}
  * permuted view, so that merging heads, {@code ctx.transpose(1, 2).reshape(B, Tq, H * dv)}, is a
- * view too. Weights, when asked for, are recomputed exactly from the saved log-sum-exp
- * ({@code P = exp(q k^T * scale - L)}, block by block), so the only {@code Tq x Tk} memory is the
- * weights the caller asked for; they are differentiable with respect to {@code q} and {@code k}
+ * view too. Per-head weights, when asked for without dropout, are computed first and the
+ * output from them ({@link FlashAttention#forwardWithWeights}); averaged weights, or weights under
+ * dropout, are recomputed exactly from the saved log-sum-exp ({@code P = exp(q k^T * scale - L)},
+ * block by block). Either way the only {@code Tq x Tk} memory is the weights the caller asked for; they are differentiable with respect to {@code q} and {@code k}
  * ({@code dS = P * (dW - rowsum(dW * P))}), so a loss on them (attention supervision) trains the
  * queries and keys. Returned weights are taken before dropout.
  *
@@ -69,7 +70,14 @@ public final class FusedAttention {
     float[] out = new float[checkedSize("context", batch, tq, heads, dv)];
     float[] lse = new float[checkedSize("log-sum-exp", batch, heads, tq, 1)];
     View ov = new View(out, 0, tq * heads * dv, dv, heads * dv); // (B, Tq, H, dv) storage as (B, H, Tq, dv)
-    FlashAttention.forward(dims, qv, kv, vv, masking, s, dropout, dropoutSeed, ov, lse);
+    // Per-head weights without dropout: computed first and the output from them (no recomputation).
+    boolean direct = weights == Weights.PER_HEAD && dropout == 0;
+    float[] w = direct ? new float[checkedSize("weights", batch, heads, tq, tk)] : null;
+    if (direct) {
+      FlashAttention.forwardWithWeights(dims, qv, kv, vv, masking, s, ov, lse, w);
+    } else {
+      FlashAttention.forward(dims, qv, kv, vv, masking, s, dropout, dropoutSeed, ov, lse);
+    }
     Tensor o = Functions.record("fused_attention", Tensor.wrap(out, batch, tq, heads, dv), (g, needs) -> {
       Tensor gc = unitLastDim(g); // gradient of the (B, Tq, H, dv) output, any strides
       View gv = new View(gc.storage(), gc.storageOffset(), gc.stride(0), gc.stride(2), gc.stride(1));
@@ -82,20 +90,25 @@ public final class FusedAttention {
           Tensor.wrap(dq, batch, heads, tq, d), Tensor.wrap(dk, batch, heads, tk, d), Tensor.wrap(dvv, batch, heads, tk, dv)};
     }, qc, kc, vc);
     Tensor context = o.transpose(1, 2); // (B, Tq, H, dv) -> (B, H, Tq, dv), a view
-    Tensor w = weights == null || weights == Weights.NONE ? null
-        : weights(dims, qc, kc, qv, kv, lse, masking, s, weights == Weights.AVERAGED);
-    return new AttentionResult(context, w);
+    Tensor wt = null;
+    if (direct) {
+      wt = weights(dims, qc, kc, qv, kv, lse, masking, s, false, w);
+    } else if (weights == Weights.PER_HEAD || weights == Weights.AVERAGED) {
+      boolean average = weights == Weights.AVERAGED;
+      float[] recomputed = new float[checkedSize("weights", batch, average ? 1 : heads, tq, tk)];
+      FlashAttention.weights(dims, qv, kv, lse, masking, s, average, recomputed);
+      wt = weights(dims, qc, kc, qv, kv, lse, masking, s, average, recomputed);
+    }
+    return new AttentionResult(context, wt);
   }
 
-  /** The recomputed weights as a recorded op of q and k. */
+  /** The weights {@code w} (per head, or their mean over heads) as a recorded op of q and k. */
   private static Tensor weights(Dims dims, Tensor qc, Tensor kc, View qv, View kv, float[] lse, Masking masking,
-      float scale, boolean average) {
+      float scale, boolean average, float[] w) {
     int batch = dims.batch();
     int heads = dims.heads();
     int tq = dims.tq();
     int tk = dims.tk();
-    float[] w = new float[checkedSize("weights", batch, average ? 1 : heads, tq, tk)];
-    FlashAttention.weights(dims, qv, kv, lse, masking, scale, average, w);
     Tensor wt = average ? Tensor.wrap(w, batch, tq, tk) : Tensor.wrap(w, batch, heads, tq, tk);
     return Functions.record(average ? "fused_attention_weights_mean" : "fused_attention_weights", wt, (g, needs) -> {
       Dense gd = average

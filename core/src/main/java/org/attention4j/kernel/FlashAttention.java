@@ -7,7 +7,7 @@ import java.util.Objects;
  * forward pass and a backward pass that recomputes the probabilities, after FlashAttention-2
  * (Dao 2023, Algorithms 1 and 2). Extra memory grows linearly with the sequence length: no
  * {@code Tq x Tk} matrix is ever stored, except the weights a caller asks for with
- * {@link #weights}.
+ * {@link #weights} or {@link #forwardWithWeights}.
  *
  * <p><b>Operands.</b> {@code q (B, H, Tq, d)}, {@code k (B, H, Tk, d)}, {@code v (B, H, Tk, dv)}
  * are {@link View}s: any strides on the batch, head and row dims, unit stride in the last dim, so
@@ -166,6 +166,44 @@ public final class FlashAttention {
     FlashAttentionForward.forward(job, o, lse);
   }
 
+  /**
+   * {@link #forward} without dropout that also writes every head's weights
+   * {@code w (B, H, Tq, Tk)} (contiguous; masked entries 0): the scores are computed into
+   * {@code w}, normalised there, and multiplied by V from there, so asking for the weights costs
+   * their memory and no recomputation ({@code FlashAttentionWeightsForward}). {@code lse} is what
+   * {@link #backward} and {@link #weightsBackward} need. Every element of {@code o}, {@code lse}
+   * and {@code w} is written (the arrays need not be zeroed). The same accuracy as
+   * {@link #forward}, not the same bits.
+   *
+   * @throws IllegalArgumentException if an operand or a mask does not fit the sizes
+   */
+  public static void forwardWithWeights(Dims dims, View q, View k, View v, Masking mask, float scale, View o,
+      float[] lse, float[] w) {
+    runWithWeights(Vectors.ENABLED, dims, q, k, v, mask, scale, o, lse, w);
+  }
+
+  /** Scalar twin of {@link #forwardWithWeights} (its products are the plain loops of {@link Sgemm#sgemmScalar}). */
+  public static void forwardWithWeightsScalar(Dims dims, View q, View k, View v, Masking mask, float scale,
+      View o, float[] lse, float[] w) {
+    runWithWeights(false, dims, q, k, v, mask, scale, o, lse, w);
+  }
+
+  private static void runWithWeights(boolean vector, Dims dims, View q, View k, View v, Masking mask,
+      float scale, View o, float[] lse, float[] w) {
+    var job = new FlashAttentionJob(vector, "flash attention forward with weights", dims, q, k, v, mask, scale, 0f, 0L);
+    job.checkView("o", o, dims.tq(), dims.dv());
+    job.checkLse(lse);
+    checkWeights(job, w, false);
+    FlashAttentionWeightsForward.forward(job, o, lse, w);
+  }
+
+  private static void checkWeights(FlashAttentionJob job, float[] w, boolean average) {
+    long want = (long) job.batch * (average ? 1 : job.heads) * job.tq * job.tk;
+    if (w.length < want) {
+      throw new IllegalArgumentException(job.op + ": weights have " + w.length + " floats, need " + want);
+    }
+  }
+
   // ------------------------------------------------------------------ backward
 
   /**
@@ -226,10 +264,7 @@ public final class FlashAttention {
       float scale, boolean average, float[] w) {
     var job = new FlashAttentionJob(vector, "flash attention weights", dims, q, k, null, mask, scale, 0f, 0L);
     job.checkLse(lse);
-    long want = (long) dims.batch() * (average ? 1 : dims.heads()) * dims.tq() * dims.tk();
-    if (w.length < want) {
-      throw new IllegalArgumentException("flash attention weights: output has " + w.length + " floats, needs " + want);
-    }
+    checkWeights(job, w, average);
     FlashAttentionForward.weights(job, lse, average, w);
   }
 

@@ -307,6 +307,13 @@ final class FlashAttentionJob {
     final float[] sum = new float[TILE];
     final float[] lse = new float[TILE], dvec = new float[TILE];
     final int[] lo = new int[BC], hi = new int[BC];
+    /**
+     * {@link FlashAttentionWeightsForward}: K^T in GEMM panels (and how many panels hold this
+     * run's keys), packed Q or W rows, a narrow V panel, the GEMM's scratch tile.
+     */
+    float[] kt = new float[0], ap = new float[0], edge = new float[0];
+    int ktPanels;
+    final float[] tile = new float[SgemmMicroKernel.MR * SgemmMicroKernel.NR];
     /** One query's scores over all keys, and lane partial sums ({@link FlashAttentionDecode}). */
     float[] row = new float[0];
     final float[] lanes = new float[Vectors.LANES];
@@ -341,7 +348,8 @@ final class FlashAttentionJob {
 
     long bytes() {
       long floats = qt.length + dot.length + qp.length + dop.length + 3L * s.length + acc.length + dk.length
-          + dv.length + dq.length + pk.length + row.length + lanes.length + 7L * TILE;
+          + dv.length + dq.length + pk.length + row.length + lanes.length + 7L * TILE
+          + kt.length + ap.length + edge.length + tile.length;
       return 4 * floats + 8L * BC;
     }
 

@@ -130,6 +130,26 @@ public final class Sgemm {
     scalar(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
+  /**
+   * {@link #sgemm} (with {@code vector}) or {@link #sgemmScalar} (without) on the calling thread
+   * alone: for kernels that are already one task of a parallel loop. Same bits as the public
+   * entry points.
+   *
+   * @throws IllegalArgumentException as {@link #sgemm}
+   */
+  static void onThisThread(boolean vector, boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
+      float[] c, int cOff, int ldc) {
+    String op = "sgemm";
+    checkShape(op, transA, transB, m, n, k, a, lda, b, ldb, c, ldc);
+    checkBounds(op, -1, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    if (vector) {
+      vector(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
+    } else {
+      scalar(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+  }
+
   private static void scalar(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
       float[] c, int cOff, int ldc) {

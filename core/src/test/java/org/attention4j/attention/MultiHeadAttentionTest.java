@@ -48,6 +48,18 @@ class MultiHeadAttentionTest {
   }
 
   @Test
+  void selfAttention_withLossOnWeights_inputAndParameterGradients_matchFiniteDifferences() {
+    var mha = layer(8, 2, 11);
+    Tensor x = Tensor.randn(new SplittableRandom(12), 2, 5, 8).requiresGrad(true);
+    Mask mask = Mask.causal().and(Mask.keyPadding(5, 4));
+    GradCheck.defaults().check("mha self-attention input", in -> mha.forward(in[0], mask, Weights.NONE).context(), x);
+    GradCheck.defaults().checkInPlace("mha self-attention parameters", () -> {
+      AttentionResult r = mha.forward(x, mask, Weights.PER_HEAD);
+      return r.context().sum().add(r.weights().mul(r.weights()).sum());
+    }, mha.parameters());
+  }
+
+  @Test
   void incrementalDecoding_withKvCache_equalsFullCausalPass() {
     var mha = layer(16, 4, 7);
     Tensor x = Tensor.randn(new SplittableRandom(8), 2, 9, 16);

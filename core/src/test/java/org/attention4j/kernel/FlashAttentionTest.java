@@ -343,6 +343,66 @@ class FlashAttentionTest {
     }
   }
 
+  /** {@link FlashAttention#forwardWithWeights} into NaN-filled arrays: output, lse, weights. */
+  static float[][] runWithWeights(Data x, boolean vector) {
+    Case c = x.c;
+    float[] o = new float[c.b * c.h * c.tq * c.dv];
+    float[] lse = new float[c.b * c.h * c.tq];
+    float[] w = new float[c.b * c.h * c.tq * c.tk];
+    java.util.Arrays.fill(o, Float.NaN); // every element must be written
+    java.util.Arrays.fill(lse, Float.NaN);
+    java.util.Arrays.fill(w, Float.NaN);
+    View ov = View.contiguous(o, c.h, c.tq, c.dv);
+    if (vector) FlashAttention.forwardWithWeights(c.dims(), x.q, x.k, x.v, c.mask, x.scale[0], ov, lse, w);
+    else FlashAttention.forwardWithWeightsScalar(c.dims(), x.q, x.k, x.v, c.mask, x.scale[0], ov, lse, w);
+    return new float[][] {o, lse, w};
+  }
+
+  @Test
+  void forwardWithWeights_matchesReferenceAndForward_everyElementWritten() {
+    for (Case c : cases()) {
+      if (c.dropout > 0) continue;
+      Data x = new Data(c, 8);
+      float[][] flash = run(x, 0, true);
+      float[] per = new float[c.b * c.h * c.tq * c.tk];
+      for (int b = 0; b < c.b; b++) {
+        for (int h = 0; h < c.h; h++) {
+          double[][] p = probs(x, b, h);
+          for (int i = 0; i < c.tq; i++) {
+            for (int j = 0; j < c.tk; j++) per[((b * c.h + h) * c.tq + i) * c.tk + j] = (float) p[i][j];
+          }
+        }
+      }
+      for (boolean vector : new boolean[] {true, false}) {
+        float[][] got = runWithWeights(x, vector);
+        String name = c + (vector ? " vector" : " scalar");
+        assertClose(reference(x, 0)[0], got[0], ATOL, RTOL, name + " output");
+        assertClose(flash[1], got[1], 1e-6, 1e-6, name + " lse");
+        assertClose(per, got[2], 1e-6, 1e-5, name + " weights");
+        // The weights recomputed from this lse are these weights.
+        assertClose(weights(x, got[1], vector)[0], got[2], 1e-6, 1e-5, name + " recomputed weights");
+      }
+    }
+  }
+
+  @Test
+  void forwardWithWeights_doesNotDependOnThreadCount_bitwise() {
+    int saved = Parallel.threads();
+    try {
+      Case c = new Case(2, 3, 200, 190, 64, 33, causal(0), 0f, true);
+      Data x = new Data(c, 10);
+      Parallel.setThreads(1);
+      float[][] one = runWithWeights(x, true);
+      for (int threads : new int[] {2, 3}) {
+        Parallel.setThreads(threads);
+        float[][] many = runWithWeights(x, true);
+        for (int i = 0; i < one.length; i++) assertBitwise(one[i], many[i], "part " + i + ", threads " + threads);
+      }
+    } finally {
+      Parallel.setThreads(saved);
+    }
+  }
+
   @Test
   void backward_intoStridedOutputViews_matchesContiguousOutputs_bitwise() {
     for (int width : new int[] {64, 33}) {
