@@ -13,8 +13,8 @@ import org.attention4j.tensor.Tensor;
  * A query row whose mask allows no key gets zero weights and a zero context.
  *
  * <p>By default ({@link Path#AUTO}) the work goes to {@link FusedAttention}: one tiled,
- * online-softmax kernel whose memory grows linearly with the sequence length, weights recomputed
- * on request. This class also keeps the unfused reference path (scores, masked softmax, weighted
+ * online-softmax kernel whose memory grows linearly with the sequence length; weights on request
+ * cost their own memory and nothing else (see {@link FusedAttention}). This class also keeps the unfused reference path (scores, masked softmax, weighted
  * sum, all recorded ops; memory grows with {@code Tq x Tk}), reachable with {@link Path#UNFUSED},
  * for checking.
  */

@@ -13,8 +13,10 @@
  *       {@link org.attention4j.attention.KVCache}) and {@link
  *       org.attention4j.attention.ScaledDotProductAttention} serve Transformers. Rank-4 attention
  *       runs on {@link org.attention4j.attention.FusedAttention} (FlashAttention-2 style: extra
- *       memory linear in the sequence length); weights asked for are recomputed exactly from the
- *       saved row log-sum-exp, so requesting them never forces the quadratic-memory path.
+ *       memory linear in the sequence length). Weights asked for cost only their own memory:
+ *       per-head weights are computed first and the output from them; averaged weights (or
+ *       weights under dropout) are recomputed exactly from the saved row log-sum-exp. Requesting
+ *       them never forces the quadratic-memory path.
  *   <li>Memory: {@link org.attention4j.attention.KeyValueMemory} read and write, {@link
  *       org.attention4j.attention.NtmAddressing}.
  * </ul>

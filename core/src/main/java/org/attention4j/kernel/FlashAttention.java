@@ -173,7 +173,8 @@ public final class FlashAttention {
    * their memory and no recomputation ({@code FlashAttentionWeightsForward}). {@code lse} is what
    * {@link #backward} and {@link #weightsBackward} need. Every element of {@code o}, {@code lse}
    * and {@code w} is written (the arrays need not be zeroed). The same accuracy as
-   * {@link #forward}, not the same bits.
+   * {@link #forward}, not the same bits. With at most four queries (decoding) it runs
+   * {@link #forward}'s row-at-a-time pass and {@link #weights} instead, which waste no GEMM rows.
    *
    * @throws IllegalArgumentException if an operand or a mask does not fit the sizes
    */
@@ -194,7 +195,15 @@ public final class FlashAttention {
     job.checkView("o", o, dims.tq(), dims.dv());
     job.checkLse(lse);
     checkWeights(job, w, false);
-    FlashAttentionWeightsForward.forward(job, o, lse, w);
+    if (dims.tq() <= FlashAttentionDecode.MAX_QUERIES) {
+      // A few queries (decoding): the row-at-a-time pass wastes no GEMM rows; its weights are
+      // then recomputed into a zeroed array, which is small here.
+      java.util.Arrays.fill(w, 0, dims.batch() * dims.heads() * dims.tq() * dims.tk(), 0f);
+      FlashAttentionForward.forward(job, o, lse);
+      FlashAttentionForward.weights(job, lse, false, w);
+    } else {
+      FlashAttentionWeightsForward.forward(job, o, lse, w);
+    }
   }
 
   private static void checkWeights(FlashAttentionJob job, float[] w, boolean average) {
