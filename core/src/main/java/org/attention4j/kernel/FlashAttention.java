@@ -207,6 +207,7 @@ public final class FlashAttention {
   }
 
   private static void checkWeights(FlashAttentionJob job, float[] w, boolean average) {
+    Objects.requireNonNull(w, job.op + ": weights array is null");
     long want = (long) job.batch * (average ? 1 : job.heads) * job.tq * job.tk;
     if (w.length < want) {
       throw new IllegalArgumentException(job.op + ": weights have " + w.length + " floats, need " + want);

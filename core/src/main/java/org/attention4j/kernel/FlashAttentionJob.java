@@ -89,6 +89,7 @@ final class FlashAttentionJob {
   }
 
   void checkLse(float[] lse) {
+    java.util.Objects.requireNonNull(lse, op + ": lse array is null");
     long want = (long) batch * heads * tq;
     if (lse.length < want) {
       throw new IllegalArgumentException(op + ": lse has " + lse.length + " floats, needs B*H*Tq = " + want);

@@ -557,4 +557,18 @@ class FlashAttentionTest {
         Masking.none(), 1f, 1f, 0, ok, new float[4]));
     assertEquals("flash attention forward: dropout must be in [0, 1), got 1.0", p.getMessage());
   }
+
+  @Test
+  void forwardWithWeights_weightsTooSmallOrMissing_isRejectedWithSizes() {
+    Dims dims = new Dims(1, 2, 4, 5, 8, 8);
+    View q = View.contiguous(new float[64], 2, 4, 8);
+    View kv = View.contiguous(new float[80], 2, 5, 8);
+    View o = View.contiguous(new float[64], 2, 4, 8);
+    var e = assertThrows(IllegalArgumentException.class, () -> FlashAttention.forwardWithWeights(dims, q, kv, kv,
+        Masking.none(), 1f, o, new float[8], new float[39]));
+    assertEquals("flash attention forward with weights: weights have 39 floats, need 40", e.getMessage());
+    var n = assertThrows(NullPointerException.class, () -> FlashAttention.forwardWithWeights(dims, q, kv, kv,
+        Masking.none(), 1f, o, new float[8], null));
+    assertEquals("flash attention forward with weights: weights array is null", n.getMessage());
+  }
 }
