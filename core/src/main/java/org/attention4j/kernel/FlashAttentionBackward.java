@@ -45,8 +45,10 @@ final class FlashAttentionBackward {
     Acc gv = Acc.of(dv, job.dv, dvp, ws.dv, b, h, job.tk);
     Acc gq = Acc.of(dq, job.d, dp, ws.dq, b, h, job.tq);
     var drop = job.dropper(b, h);
-    int vs = job.v.rowStride();
-    int vBase = job.v.base(b, h);
+    // V rows for dP^T = V dO^T: in place, or packed as in FlashAttentionJob#scores.
+    boolean vPacked = !job.vDirect && job.ncbv == 1;
+    int vs = vPacked ? TILE : job.v.rowStride();
+    int vBase = vPacked ? 0 : job.v.base(b, h);
     // Key segments keep K, V and their dK, dV accumulators in the L2 cache while every query
     // block passes over them. Segments split only at key-block boundaries, so every sum runs in
     // the same order as without them.
@@ -58,8 +60,9 @@ final class FlashAttentionBackward {
         int lo = Math.max(s0, job.keyLo(i0));
         int hi = Math.min(s1, job.keyHi(b, i0, rows));
         if (hi <= lo) continue;
-        float[] kArr = job.kDirect ? job.k.data() : job.packed(ws, job.k, job.d, b, h, hi);
+        float[] kArr = job.kDirect ? job.k.data() : job.packedK(ws, b, h, hi);
         int kBase = job.kDirect ? job.k.base(b, h) : 0;
+        float[] vArr = vPacked ? job.packedV(ws, b, h, hi) : job.v.data();
         job.packQueries(ws, b, h, i0, rows);
         FlashAttentionJob.packRows(ws.qp, job.q, job.d, b, h, i0, rows, TILE, 0);
         FlashAttentionJob.packTransposed(ws.dot, dO, job.dv, b, h, i0, rows, 1f);
@@ -84,7 +87,7 @@ final class FlashAttentionBackward {
             }
           }
           for (int r = 0; r < n; r += MR) { // dP^T = V dO^T
-            FlashAttentionTiles.rowsA(vec, Math.min(MR, n - r), job.dv, job.v.data(), vBase + (ja + r) * vs, vs,
+            FlashAttentionTiles.rowsA(vec, Math.min(MR, n - r), job.dv, vArr, vBase + (ja + r) * vs, vs,
                 ws.dot, 0, ws.dpt, r * TILE, TILE, false);
           }
           if (drop != null) FlashAttentionRows.dropout(vec, ws.dpt, ws.dpt, n, drop, i0, ja);
@@ -194,7 +197,7 @@ final class FlashAttentionBackward {
       int hi = job.keyHi(b, i0, rows);
       Arrays.fill(ws.acc, 0, rows * dp, 0f);
       if (hi > lo) {
-        float[] kArr = job.kDirect ? job.k.data() : job.packed(ws, job.k, job.d, b, h, hi);
+        float[] kArr = job.kDirect ? job.k.data() : job.packedK(ws, b, h, hi);
         int kBase = job.kDirect ? job.k.base(b, h) : 0;
         job.packQueries(ws, b, h, i0, rows);
         FlashAttentionJob.packRows(ws.qp, job.q, job.d, b, h, i0, rows, TILE, 0);

@@ -47,7 +47,7 @@ final class FlashAttentionForward {
     int hi = job.keyHi(b, i0, rows);
     if (hi > lo) {
       job.packQueries(ws, b, h, i0, rows);
-      float[] vArr = job.vDirect ? job.v.data() : job.packed(ws, job.v, job.dv, b, h, hi);
+      float[] vArr = job.vDirect ? job.v.data() : job.packedV(ws, b, h, hi);
       int vBase = job.vDirect ? job.v.base(b, h) : 0;
       var drop = job.dropper(b, h);
       for (int j0 = lo - lo % BC; j0 < hi; j0 += BC) {

@@ -172,13 +172,25 @@ final class FlashAttentionJob {
 
   /**
    * {@code s[r][lane] = k[ja + r] . (scale * q[i0 + lane])} from the scaled Q^T tile that
-   * {@link #packQueries} left in {@code ws.qt}.
+   * {@link #packQueries} left in {@code ws.qt}. K rows come from the packed copy when K is one
+   * tile column wide but not already tile-strided (see {@link #packedK}); the values and their
+   * order are the same either way.
    */
   void scores(Workspace ws, int b, int h, int ja, int n) {
-    int ks = k.rowStride();
-    int base = k.base(b, h) + ja * ks;
+    float[] src;
+    int ks;
+    int base;
+    if (kDirect || ncbk > 1) {
+      src = k.data();
+      ks = k.rowStride();
+      base = k.base(b, h) + ja * ks;
+    } else {
+      src = packedK(ws, b, h, ja + n);
+      ks = TILE;
+      base = ja * TILE;
+    }
     for (int r = 0; r < n; r += MR) {
-      FlashAttentionTiles.rowsA(vector, Math.min(MR, n - r), d, k.data(), base + r * ks, ks, ws.qt, 0,
+      FlashAttentionTiles.rowsA(vector, Math.min(MR, n - r), d, src, base + r * ks, ks, ws.qt, 0,
           ws.s, r * TILE, TILE, false);
     }
   }
@@ -250,24 +262,39 @@ final class FlashAttentionJob {
   }
 
   /**
-   * Rows {@code [0, upTo)} of K or V of {@code (b, h)} packed in tile columns ({@code cap = Tk}),
-   * packing only what this workspace has not packed for this call yet.
+   * Rows {@code [0, upTo)} of K of {@code (b, h)} in tile columns ({@code cap = Tk}): element
+   * {@code (r, c)} at {@code ((c / TILE) * Tk + r) * TILE + c % TILE}. Use when K is not
+   * {@link #kDirect}.
+   *
+   * <p>Packing is not only for the layout: K and V are often views with a long row stride (heads
+   * split out of a (B, T, H*d) activation: 2 KiB between rows at H*d = 512). Rows that far apart
+   * fall into few cache sets, and reading them again for every query block was measured at
+   * ~30% of the forward pass; the packed rows are contiguous.
    */
-  float[] packed(Workspace ws, View x, int width, int b, int h, int upTo) {
+  float[] packedK(Workspace ws, int b, int h, int upTo) {
+    return packed(ws.pk, k, d, b, h, upTo);
+  }
+
+  /** Rows {@code [0, upTo)} of V of {@code (b, h)} in tile columns, as {@link #packedK}. */
+  float[] packedV(Workspace ws, int b, int h, int upTo) {
+    return packed(ws.pv, v, dv, b, h, upTo);
+  }
+
+  /** Packs only what {@code slot} does not hold for this call and {@code (b, h)} yet. */
+  private float[] packed(Workspace.Packed slot, View x, int width, int b, int h, int upTo) {
     int key = b * heads + h;
     int ncb = (width + TILE - 1) / TILE;
-    if (ws.pkJob != id || ws.pkKey != key || ws.pkView != x) {
-      ws.pk = Workspace.grow(ws.pk, ncb * tk * TILE);
-      ws.pkJob = id;
-      ws.pkKey = key;
-      ws.pkView = x;
-      ws.pkRows = 0;
+    if (slot.job != id || slot.key != key) {
+      slot.a = Workspace.grow(slot.a, ncb * tk * TILE);
+      slot.job = id;
+      slot.key = key;
+      slot.rows = 0;
     }
-    if (upTo > ws.pkRows) {
-      packRows(ws.pk, x, width, b, h, ws.pkRows, upTo - ws.pkRows, tk, ws.pkRows);
-      ws.pkRows = upTo;
+    if (upTo > slot.rows) {
+      packRows(slot.a, x, width, b, h, slot.rows, upTo - slot.rows, tk, slot.rows);
+      slot.rows = upTo;
     }
-    return ws.pk;
+    return slot.a;
   }
 
   /** Items per parallel task so that a task holds about a million multiply-adds. */
@@ -298,21 +325,17 @@ final class FlashAttentionJob {
      * for widths that are not whole tiles (others accumulate in the outputs).
      */
     float[] dk = new float[0], dv = new float[0], dq = new float[0];
-    /** Packed K or V rows of one (b, h). */
-    float[] pk = new float[0];
-    long pkJob = -1;
-    int pkKey = -1;
-    int pkRows;
-    View pkView;
+    /** Packed K rows and packed V rows of one (b, h). */
+    final Packed pk = new Packed(), pv = new Packed();
     final float[] m = new float[TILE], l = new float[TILE], alpha = new float[TILE], safe = new float[TILE];
     final float[] sum = new float[TILE];
     final float[] lse = new float[TILE], dvec = new float[TILE];
     final int[] lo = new int[BC], hi = new int[BC];
     /**
      * {@link FlashAttentionWeightsForward}: K^T in GEMM panels (and how many panels hold this
-     * run's keys), packed Q or W rows, a narrow V panel, the GEMM's scratch tile.
+     * run's keys), packed Q or W rows, the GEMM's scratch tile.
      */
-    float[] kt = new float[0], ap = new float[0], edge = new float[0];
+    float[] kt = new float[0], ap = new float[0];
     int ktPanels;
     final float[] tile = new float[SgemmMicroKernel.MR * SgemmMicroKernel.NR];
     /** One query's scores over all keys, and lane partial sums ({@link FlashAttentionDecode}). */
@@ -343,14 +366,22 @@ final class FlashAttentionJob {
       return ws;
     }
 
+    /** Rows of one operand of one (b, h) packed in tile columns, and for which call and (b, h). */
+    static final class Packed {
+      float[] a = new float[0];
+      long job = -1;
+      int key = -1;
+      int rows;
+    }
+
     static float[] grow(float[] a, int n) {
       return a.length >= n ? a : new float[n];
     }
 
     long bytes() {
       long floats = qt.length + dot.length + qp.length + dop.length + 3L * s.length + acc.length + dk.length
-          + dv.length + dq.length + pk.length + row.length + lanes.length + 7L * TILE
-          + kt.length + ap.length + edge.length + tile.length;
+          + dv.length + dq.length + pk.a.length + pv.a.length + row.length + lanes.length + 7L * TILE
+          + kt.length + ap.length + tile.length;
       return 4 * floats + 8L * BC;
     }
 

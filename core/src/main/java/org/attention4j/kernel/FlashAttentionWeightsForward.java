@@ -142,14 +142,15 @@ final class FlashAttentionWeightsForward {
   }
 
   /**
-   * {@code O[i0 + ii] = W[i0 + ii, lo:hi] V[lo:hi]}: W's rows packed per depth block, V's rows read
-   * in place (only a last, narrower column panel is packed).
+   * {@code O[i0 + ii] = W[i0 + ii, lo:hi] V[lo:hi]}: W's rows packed per depth block, V in tile
+   * columns (its own rows when they already are one, else packed once per (b, h) and run, see
+   * {@link FlashAttentionJob#packedK}); a tile column is a GEMM B micro-panel ({@code NR == TILE},
+   * both four vectors).
    */
   private static void values(FlashAttentionJob job, Workspace ws, int b, int h, int rows, int lo, int hi,
       float[] w, int w0, float[] o, int oRow, int os) {
-    View v = job.v;
-    int vs = v.rowStride();
-    int vBase = v.base(b, h);
+    float[] vArr = job.vDirect ? job.v.data() : job.packedV(ws, b, h, hi);
+    int vBase = job.vDirect ? job.v.base(b, h) : 0;
     int depth = hi - lo;
     int kBlocks = (depth + SgemmBlocked.KC - 1) / SgemmBlocked.KC;
     float[] ap = ws.ap = Workspace.grow(ws.ap, ROWS * Math.max(job.d, SgemmBlocked.KC));
@@ -158,18 +159,12 @@ final class FlashAttentionWeightsForward {
       int kc = lo + (int) ((long) depth * (kb + 1) / kBlocks) - p0;
       float beta = kb == 0 ? 0f : 1f;
       SgemmPacking.packA(false, w, w0, job.tk, 0, rows, p0, kc, ap);
-      for (int j = 0; j < job.dv; j += NR) {
-        int cols = Math.min(NR, job.dv - j);
+      for (int cb = 0; cb < job.ncbv; cb++) {
+        int cols = Math.min(NR, job.dv - cb * NR);
+        int vOff = vBase + (job.vDirect ? p0 : cb * job.tk + p0) * NR;
         for (int i = 0; i < rows; i += MR) {
-          int r = Math.min(MR, rows - i);
-          if (cols == NR) {
-            SgemmMicroKernel.computeStrided(kc, ap, i * kc, v.data(), vBase + p0 * vs + j, vs, o, oRow + i * os + j, os,
-                r, cols, 1f, beta, ws.tile);
-          } else {
-            ws.edge = Workspace.grow(ws.edge, NR * kc);
-            if (i == 0) SgemmPacking.packB(false, v.data(), vBase, vs, p0, kc, j, cols, 0, 1, ws.edge);
-            SgemmMicroKernel.compute(kc, ap, i * kc, ws.edge, 0, o, oRow + i * os + j, os, r, cols, 1f, beta, ws.tile);
-          }
+          SgemmMicroKernel.compute(kc, ap, i * kc, vArr, vOff, o, oRow + i * os + cb * NR, os, Math.min(MR, rows - i),
+              cols, 1f, beta, ws.tile);
         }
       }
     }

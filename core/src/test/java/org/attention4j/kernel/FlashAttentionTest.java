@@ -200,6 +200,10 @@ class FlashAttentionTest {
     // Longer than one key segment of the backward pass.
     cases.add(new Case(1, 2, 70, 2 * FlashAttentionJob.KEY_SEGMENT + 50, 8, 16,
         causal(2 * FlashAttentionJob.KEY_SEGMENT - 20), 0.2f, true));
+    // Strided operands one tile wide (K and V read from packed copies) and wider than a tile
+    // (read in place).
+    cases.add(new Case(2, 2, 130, 150, 64, 64, causal(0), 0f, true));
+    cases.add(new Case(1, 2, 70, 90, 96, 72, causal(10), 0.1f, true));
     return cases;
   }
 
