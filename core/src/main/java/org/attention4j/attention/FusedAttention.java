@@ -81,13 +81,12 @@ public final class FusedAttention {
     Tensor o = Functions.record("fused_attention", Tensor.wrap(out, batch, tq, heads, dv), (g, needs) -> {
       Tensor gc = unitLastDim(g); // gradient of the (B, Tq, H, dv) output, any strides
       View gv = new View(gc.storage(), gc.storageOffset(), gc.stride(0), gc.stride(2), gc.stride(1));
-      float[] dq = new float[qc.numel()];
-      float[] dk = new float[kc.numel()];
-      float[] dvv = new float[vc.numel()];
-      FlashAttention.backward(dims, qv, kv, vv, ov, lse, gv, masking, s, dropout, dropoutSeed,
-          View.contiguous(dq, heads, tq, d), View.contiguous(dk, heads, tk, d), View.contiguous(dvv, heads, tk, dv));
-      return new Tensor[] {
-          Tensor.wrap(dq, batch, heads, tq, d), Tensor.wrap(dk, batch, heads, tk, d), Tensor.wrap(dvv, batch, heads, tk, dv)};
+      Gradient dq = Gradient.like(qc);
+      Gradient dk = Gradient.like(kc);
+      Gradient dvv = Gradient.like(vc);
+      FlashAttention.backward(dims, qv, kv, vv, ov, lse, gv, masking, s, dropout, dropoutSeed, dq.view(), dk.view(),
+          dvv.view());
+      return new Tensor[] {dq.tensor(), dk.tensor(), dvv.tensor()};
     }, qc, kc, vc);
     Tensor context = o.transpose(1, 2); // (B, Tq, H, dv) -> (B, H, Tq, dv), a view
     Tensor wt = null;
@@ -114,11 +113,10 @@ public final class FusedAttention {
       Dense gd = average
           ? new Dense(g.storage(), g.storageOffset(), g.stride(0), 0, g.stride(1), g.stride(2))
           : new Dense(g.storage(), g.storageOffset(), g.stride(0), g.stride(1), g.stride(2), g.stride(3));
-      float[] dq = new float[qc.numel()];
-      float[] dk = new float[kc.numel()];
-      FlashAttention.weightsBackward(dims, qv, kv, lse, masking, scale, gd, average,
-          View.contiguous(dq, heads, tq, dims.d()), View.contiguous(dk, heads, tk, dims.d()));
-      return new Tensor[] {Tensor.wrap(dq, batch, heads, tq, dims.d()), Tensor.wrap(dk, batch, heads, tk, dims.d())};
+      Gradient dq = Gradient.like(qc);
+      Gradient dk = Gradient.like(kc);
+      FlashAttention.weightsBackward(dims, qv, kv, lse, masking, scale, gd, average, dq.view(), dk.view());
+      return new Tensor[] {dq.tensor(), dk.tensor()};
     }, qc, kc);
   }
 
@@ -137,6 +135,28 @@ public final class FusedAttention {
       dd = new Dense(dense.storage(), dense.storageOffset(), strides[0], strides[1], strides[2], strides[3]);
     }
     return new Masking(m.causalOffset(), band == null ? -1 : band[0], band == null ? -1 : band[1], m.keyLengths(), dd);
+  }
+
+  /**
+   * The kernel's gradient output for an input {@code x (B, H, T, w)}: laid out like {@code x} when
+   * {@code x} is the head split of a dense {@code (B, T, H, w)} array (the usual
+   * {@code reshape(B, T, H, w).transpose(1, 2)} of a projection), so that the gradient flows back
+   * through the transpose and reshape as views instead of a copy; else dense {@code (B, H, T, w)}.
+   */
+  private record Gradient(View view, Tensor tensor) {
+    static Gradient like(Tensor x) {
+      int batch = x.dim(0);
+      int heads = x.dim(1);
+      int t = x.dim(2);
+      int w = x.dim(3);
+      float[] g = new float[x.numel()];
+      boolean headSplit = heads > 1 && t > 1 && x.stride(3) == 1 && x.stride(1) == w && x.stride(2) == heads * w
+          && (batch == 1 || x.stride(0) == t * heads * w);
+      if (headSplit) {
+        return new Gradient(new View(g, 0, t * heads * w, w, heads * w), Tensor.wrap(g, batch, t, heads, w).transpose(1, 2));
+      }
+      return new Gradient(View.contiguous(g, heads, t, w), Tensor.wrap(g, batch, heads, t, w));
+    }
   }
 
   private static View view(Tensor x) {

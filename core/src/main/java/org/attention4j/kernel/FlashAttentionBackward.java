@@ -5,6 +5,7 @@ import static org.attention4j.kernel.FlashAttentionTiles.MR;
 import static org.attention4j.kernel.FlashAttentionTiles.TILE;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.attention4j.kernel.FlashAttention.Dense;
 import org.attention4j.kernel.FlashAttention.View;
 import org.attention4j.kernel.FlashAttentionJob.Workspace;
@@ -41,9 +42,9 @@ final class FlashAttentionBackward {
     boolean vec = job.vector;
     int dp = job.dp;
     int dvp = job.dvp;
-    Acc gk = Acc.of(dk, job.d, dp, ws.dk, b, h, job.tk);
-    Acc gv = Acc.of(dv, job.dv, dvp, ws.dv, b, h, job.tk);
-    Acc gq = Acc.of(dq, job.d, dp, ws.dq, b, h, job.tq);
+    Acc gk = Acc.of(dk, job.d, dp, b, h, job.tk, n -> ws.dk = Workspace.grow(ws.dk, n));
+    Acc gv = Acc.of(dv, job.dv, dvp, b, h, job.tk, n -> ws.dv = Workspace.grow(ws.dv, n));
+    Acc gq = Acc.of(dq, job.d, dp, b, h, job.tq, n -> ws.dq = Workspace.grow(ws.dq, n));
     var drop = job.dropper(b, h);
     // V rows for dP^T = V dO^T: in place, or packed as in FlashAttentionJob#scores.
     boolean vPacked = !job.vDirect && job.ncbv == 1;
@@ -103,19 +104,19 @@ final class FlashAttentionBackward {
 
   /**
    * Where one (b, h) slice of a gradient accumulates: straight into the output rows when they are
-   * whole tiles wide (zeroed first), else a zeroed workspace buffer copied out by {@link #finish}.
+   * whole tiles wide and contiguous (zeroed first), else a zeroed workspace buffer of
+   * {@code rows x widthP} floats (from {@code buffer}) copied out by {@link #finish}. Rows with a
+   * long stride (a gradient laid out (B, T, H, w)) are read and written once per key block, and
+   * rows that far apart fall into few cache sets, so they accumulate in the buffer instead.
    */
   private record Acc(float[] a, int base, int ld, boolean direct) {
-    static Acc of(View x, int width, int widthP, float[] ws, int b, int h, int rows) {
-      if (width == widthP) {
+    static Acc of(View x, int width, int widthP, int b, int h, int rows, IntFunction<float[]> buffer) {
+      if (width == widthP && x.rowStride() == width) {
         int base = x.base(b, h);
-        if (x.rowStride() == width) {
-          Arrays.fill(x.data(), base, base + rows * width, 0f);
-        } else {
-          for (int r = 0; r < rows; r++) Arrays.fill(x.data(), base + r * x.rowStride(), base + r * x.rowStride() + width, 0f);
-        }
-        return new Acc(x.data(), base, x.rowStride(), true);
+        Arrays.fill(x.data(), base, base + rows * width, 0f);
+        return new Acc(x.data(), base, width, true);
       }
+      float[] ws = buffer.apply(rows * widthP);
       Arrays.fill(ws, 0, rows * widthP, 0f);
       return new Acc(ws, 0, widthP, false);
     }
@@ -189,7 +190,7 @@ final class FlashAttentionBackward {
       int b, int h, View dq, View dk) {
     boolean vec = job.vector;
     int dp = job.dp;
-    Acc gk = Acc.of(dk, job.d, dp, ws.dk, b, h, job.tk);
+    Acc gk = Acc.of(dk, job.d, dp, b, h, job.tk, n -> ws.dk = Workspace.grow(ws.dk, n));
     for (int qb = 0; qb < job.nqb; qb++) {
       int i0 = qb * TILE;
       int rows = Math.min(TILE, job.tq - i0);

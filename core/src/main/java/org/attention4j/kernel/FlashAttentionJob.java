@@ -322,7 +322,8 @@ final class FlashAttentionJob {
     float[] acc = new float[0];
     /**
      * dK, dV and dQ accumulators of one (b, h): {@code [Tk][dp]}, {@code [Tk][dvp]}, {@code [Tq][dp]},
-     * for widths that are not whole tiles (others accumulate in the outputs).
+     * for gradients that do not accumulate in their outputs (widths that are not whole tiles,
+     * strided rows).
      */
     float[] dk = new float[0], dv = new float[0], dq = new float[0];
     /** Packed K rows and packed V rows of one (b, h). */
@@ -356,12 +357,7 @@ final class FlashAttentionJob {
         ws.dot = grow(ws.dot, job.dv * TILE);
         ws.qp = grow(ws.qp, job.dp * TILE);
         ws.dop = grow(ws.dop, job.dvp * TILE);
-        // Gradients whose rows are whole tiles wide accumulate in the outputs themselves.
-        if (job.d != job.dp) {
-          ws.dk = grow(ws.dk, job.tk * job.dp);
-          ws.dq = grow(ws.dq, job.tq * job.dp);
-        }
-        if (job.v != null && job.dv != job.dvp) ws.dv = grow(ws.dv, job.tk * job.dvp);
+        // dk, dv, dq grow when a gradient cannot accumulate in its output (FlashAttentionBackward.Acc).
       }
       return ws;
     }
