@@ -74,7 +74,7 @@ public final class FusedAttention {
     boolean direct = weights == Weights.PER_HEAD && dropout == 0;
     float[] w = direct ? new float[checkedSize("weights", batch, heads, tq, tk)] : null;
     if (direct) {
-      FlashAttention.forwardWithWeights(dims, qv, kv, vv, masking, s, ov, lse, w);
+      FlashAttention.forwardWithWeights(dims, qv, kv, vv, masking, s, ov, lse, w, true);
     } else {
       FlashAttention.forward(dims, qv, kv, vv, masking, s, dropout, dropoutSeed, ov, lse);
     }

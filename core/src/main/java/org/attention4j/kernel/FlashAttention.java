@@ -171,26 +171,29 @@ public final class FlashAttention {
    * {@code w (B, H, Tq, Tk)} (contiguous; masked entries 0): the scores are computed into
    * {@code w}, normalised there, and multiplied by V from there, so asking for the weights costs
    * their memory and no recomputation ({@code FlashAttentionWeightsForward}). {@code lse} is what
-   * {@link #backward} and {@link #weightsBackward} need. Every element of {@code o}, {@code lse}
-   * and {@code w} is written (the arrays need not be zeroed). The same accuracy as
-   * {@link #forward}, not the same bits. With at most four queries (decoding) it runs
+   * {@link #backward} and {@link #weightsBackward} need. Every element of {@code o} and
+   * {@code lse} is written; every element of {@code w} too unless {@code wZeroed}. The same
+   * accuracy as {@link #forward}, not the same bits. With at most four queries (decoding) it runs
    * {@link #forward}'s row-at-a-time pass and {@link #weights} instead, which waste no GEMM rows.
    *
+   * @param wZeroed whether {@code w} already holds zeros (a new Java array): the entries a mask
+   *     rules out are then left alone rather than written. Under a causal mask that is half the
+   *     array, memory the kernel would otherwise read and write back only to store zeros again.
    * @throws IllegalArgumentException if an operand or a mask does not fit the sizes
    */
   public static void forwardWithWeights(Dims dims, View q, View k, View v, Masking mask, float scale, View o,
-      float[] lse, float[] w) {
-    runWithWeights(Vectors.ENABLED, dims, q, k, v, mask, scale, o, lse, w);
+      float[] lse, float[] w, boolean wZeroed) {
+    runWithWeights(Vectors.ENABLED, dims, q, k, v, mask, scale, o, lse, w, wZeroed);
   }
 
   /** Scalar twin of {@link #forwardWithWeights} (its products are the plain loops of {@link Sgemm#sgemmScalar}). */
   public static void forwardWithWeightsScalar(Dims dims, View q, View k, View v, Masking mask, float scale,
-      View o, float[] lse, float[] w) {
-    runWithWeights(false, dims, q, k, v, mask, scale, o, lse, w);
+      View o, float[] lse, float[] w, boolean wZeroed) {
+    runWithWeights(false, dims, q, k, v, mask, scale, o, lse, w, wZeroed);
   }
 
   private static void runWithWeights(boolean vector, Dims dims, View q, View k, View v, Masking mask,
-      float scale, View o, float[] lse, float[] w) {
+      float scale, View o, float[] lse, float[] w, boolean wZeroed) {
     var job = new FlashAttentionJob(vector, "flash attention forward with weights", dims, q, k, v, mask, scale, 0f, 0L);
     job.checkView("o", o, dims.tq(), dims.dv());
     job.checkLse(lse);
@@ -198,11 +201,11 @@ public final class FlashAttention {
     if (dims.tq() <= FlashAttentionDecode.MAX_QUERIES) {
       // A few queries (decoding): the row-at-a-time pass wastes no GEMM rows; its weights are
       // then recomputed into a zeroed array, which is small here.
-      java.util.Arrays.fill(w, 0, dims.batch() * dims.heads() * dims.tq() * dims.tk(), 0f);
+      if (!wZeroed) java.util.Arrays.fill(w, 0, dims.batch() * dims.heads() * dims.tq() * dims.tk(), 0f);
       FlashAttentionForward.forward(job, o, lse);
       FlashAttentionForward.weights(job, lse, false, w);
     } else {
-      FlashAttentionWeightsForward.forward(job, o, lse, w);
+      FlashAttentionWeightsForward.forward(job, o, lse, w, wZeroed);
     }
   }
 

@@ -22,8 +22,9 @@ import org.attention4j.kernel.FlashAttentionJob.Workspace;
  *
  * where {@code [lo, hi)} are the keys any query of the block may see (a causal block stops at
  * its last query). A block of weight rows ({@value #ROWS} x Tk floats, 512 KiB at Tk = 2048)
- * stays in the L2 cache from the first GEMM to the second. Every element of {@code w},
- * {@code o} and {@code lse} is written, so the outputs need not be zeroed first.
+ * stays in the L2 cache from the first GEMM to the second. Every element of {@code o} and
+ * {@code lse} is written, and every element of {@code w} unless the caller says it holds zeros
+ * already; then the masked entries outside the GEMM's panels are left alone.
  *
  * <p>The items run in parallel and each runs alone on its thread, so results have the same bits
  * for any thread count. The output has the forward pass's accuracy but not its bits (the sums are
@@ -36,7 +37,7 @@ final class FlashAttentionWeightsForward {
 
   private FlashAttentionWeightsForward() {}
 
-  static void forward(FlashAttentionJob job, View o, float[] lse, float[] w) {
+  static void forward(FlashAttentionJob job, View o, float[] lse, float[] w, boolean zeroed) {
     int blocks = (job.tq + ROWS - 1) / ROWS;
     int planes = job.batch * job.heads;
     // Each item is a run of query blocks of one (b, h), sharing one packing of K^T; enough runs
@@ -52,14 +53,18 @@ final class FlashAttentionWeightsForward {
         ws.kt = Workspace.grow(ws.kt, ((job.tk + NR - 1) / NR) * NR * job.d);
         ws.ktPanels = 0;
         for (int qb = blocks * r / runs; qb < blocks * (r + 1) / runs; qb++) {
-          block(job, ws, b, h, qb * ROWS, o, lse, w);
+          block(job, ws, b, h, qb * ROWS, o, lse, w, zeroed);
         }
       }
     });
   }
 
+  /**
+   * One block of queries. With {@code zeroed}, only the columns the scores GEMM wrote (whole
+   * panels around {@code [lo, hi)}) are cleared outside each row's allowed keys.
+   */
   private static void block(FlashAttentionJob job, Workspace ws, int b, int h, int i0, View o, float[] lse,
-      float[] w) {
+      float[] w, boolean zeroed) {
     boolean vec = job.vector;
     int tk = job.tk;
     int rows = Math.min(ROWS, job.tq - i0);
@@ -68,14 +73,17 @@ final class FlashAttentionWeightsForward {
     int plane = (b * job.heads + h) * job.tq;
     int w0 = (plane + i0) * tk; // row i0 of this (b, h)
     if (hi > lo) scores(job, ws, b, h, i0, rows, lo, hi, w, w0);
+    // Columns the scores may have touched: whole NR panels (vector) or exactly [lo, hi) (scalar).
+    int written0 = hi == lo ? tk : vec ? lo - lo % NR : lo;
+    int written1 = hi == lo ? 0 : vec ? Math.min(tk, (hi + NR - 1) / NR * NR) : hi;
     Dense dense = job.mask.dense();
     for (int ii = 0; ii < rows; ii++) {
       int i = i0 + ii;
       int row = w0 + ii * tk;
       int from = Math.min(tk, Math.max(lo, job.keyLo(i))); // a band may start past the last key
       int to = Math.max(from, Math.min(hi, job.keyHi(b, i, 1)));
-      Arrays.fill(w, row, row + from, 0f);
-      Arrays.fill(w, row + to, row + tk, 0f);
+      Arrays.fill(w, row + (zeroed ? Math.min(from, written0) : 0), row + from, 0f);
+      Arrays.fill(w, row + to, row + (zeroed ? Math.max(to, written1) : tk), 0f);
       if (dense != null) {
         for (int j = from; j < to; j++) {
           if (dense.at(b, h, i, j) == 0f) w[row + j] = Float.NEGATIVE_INFINITY;

@@ -347,18 +347,21 @@ class FlashAttentionTest {
     }
   }
 
-  /** {@link FlashAttention#forwardWithWeights} into NaN-filled arrays: output, lse, weights. */
-  static float[][] runWithWeights(Data x, boolean vector) {
+  /**
+   * {@link FlashAttention#forwardWithWeights} into NaN-filled arrays (the weights zero-filled
+   * instead when {@code wZeroed}): output, lse, weights.
+   */
+  static float[][] runWithWeights(Data x, boolean vector, boolean wZeroed) {
     Case c = x.c;
     float[] o = new float[c.b * c.h * c.tq * c.dv];
     float[] lse = new float[c.b * c.h * c.tq];
     float[] w = new float[c.b * c.h * c.tq * c.tk];
     java.util.Arrays.fill(o, Float.NaN); // every element must be written
     java.util.Arrays.fill(lse, Float.NaN);
-    java.util.Arrays.fill(w, Float.NaN);
+    if (!wZeroed) java.util.Arrays.fill(w, Float.NaN);
     View ov = View.contiguous(o, c.h, c.tq, c.dv);
-    if (vector) FlashAttention.forwardWithWeights(c.dims(), x.q, x.k, x.v, c.mask, x.scale[0], ov, lse, w);
-    else FlashAttention.forwardWithWeightsScalar(c.dims(), x.q, x.k, x.v, c.mask, x.scale[0], ov, lse, w);
+    if (vector) FlashAttention.forwardWithWeights(c.dims(), x.q, x.k, x.v, c.mask, x.scale[0], ov, lse, w, wZeroed);
+    else FlashAttention.forwardWithWeightsScalar(c.dims(), x.q, x.k, x.v, c.mask, x.scale[0], ov, lse, w, wZeroed);
     return new float[][] {o, lse, w};
   }
 
@@ -378,13 +381,16 @@ class FlashAttentionTest {
         }
       }
       for (boolean vector : new boolean[] {true, false}) {
-        float[][] got = runWithWeights(x, vector);
+        float[][] got = runWithWeights(x, vector, false);
         String name = c + (vector ? " vector" : " scalar");
         assertClose(reference(x, 0)[0], got[0], ATOL, RTOL, name + " output");
         assertClose(flash[1], got[1], 1e-6, 1e-6, name + " lse");
         assertClose(per, got[2], 1e-6, 1e-5, name + " weights");
         // The weights recomputed from this lse are these weights.
         assertClose(weights(x, got[1], vector)[0], got[2], 1e-6, 1e-5, name + " recomputed weights");
+        // Into a zeroed array that the kernel is told about: the same bits.
+        float[][] zeroed = runWithWeights(x, vector, true);
+        for (int i = 0; i < got.length; i++) assertBitwise(got[i], zeroed[i], name + " zeroed weights, part " + i);
       }
     }
   }
@@ -396,10 +402,10 @@ class FlashAttentionTest {
       Case c = new Case(2, 3, 200, 190, 64, 33, causal(0), 0f, true);
       Data x = new Data(c, 10);
       Parallel.setThreads(1);
-      float[][] one = runWithWeights(x, true);
+      float[][] one = runWithWeights(x, true, false);
       for (int threads : new int[] {2, 3}) {
         Parallel.setThreads(threads);
-        float[][] many = runWithWeights(x, true);
+        float[][] many = runWithWeights(x, true, false);
         for (int i = 0; i < one.length; i++) assertBitwise(one[i], many[i], "part " + i + ", threads " + threads);
       }
     } finally {
@@ -569,10 +575,10 @@ class FlashAttentionTest {
     View kv = View.contiguous(new float[80], 2, 5, 8);
     View o = View.contiguous(new float[64], 2, 4, 8);
     var e = assertThrows(IllegalArgumentException.class, () -> FlashAttention.forwardWithWeights(dims, q, kv, kv,
-        Masking.none(), 1f, o, new float[8], new float[39]));
+        Masking.none(), 1f, o, new float[8], new float[39], false));
     assertEquals("flash attention forward with weights: weights have 39 floats, need 40", e.getMessage());
     var n = assertThrows(NullPointerException.class, () -> FlashAttention.forwardWithWeights(dims, q, kv, kv,
-        Masking.none(), 1f, o, new float[8], null));
+        Masking.none(), 1f, o, new float[8], null, true));
     assertEquals("flash attention forward with weights: weights array is null", n.getMessage());
   }
 }
