@@ -177,8 +177,8 @@ final class SgemmBlocked {
   /**
    * One (jc, pc) step: multiplies rows of op(A) by the block of op(B) into C. The B panels are
    * packed on first use by whichever task needs them first; a task that meets a panel another
-   * task is packing waits for it (a few microseconds), so a step needs no separate packing
-   * phase and no barrier.
+   * task is packing packs unclaimed panels until it is ready, so a step needs no separate
+   * packing phase and no barrier.
    */
   private record Step(boolean transA, boolean transB, int m, int nc, int kc, int pc, int jc,
       float alpha, float beta, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -233,18 +233,29 @@ final class SgemmBlocked {
       }
     }
 
+    /**
+     * Returns once panel {@code q} is packed. A task that finds another task packing it packs
+     * panels nobody has claimed yet while it waits, rather than spinning.
+     */
     private void ensurePacked(int q) {
-      int s = (int) STATE.getAcquire(state, q);
-      if (s == PACKED) return;
-      if (s == UNPACKED && STATE.compareAndSet(state, q, UNPACKED, PACKING)) {
-        try {
-          SgemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, q, q + 1, bp);
-        } finally {
-          STATE.setRelease(state, q, PACKED);
-        }
-        return;
-      }
+      if ((int) STATE.getAcquire(state, q) == PACKED) return;
+      if (tryPack(q)) return;
+      int panels = ceilDiv(nc, NR);
+      for (int o = 1; o < panels && (int) STATE.getAcquire(state, q) != PACKED; o++) tryPack((q + o) % panels);
       while ((int) STATE.getAcquire(state, q) != PACKED) Thread.onSpinWait();
+    }
+
+    /** Packs panel {@code q} if nobody has claimed it; whether this call packed it. */
+    private boolean tryPack(int q) {
+      if ((int) STATE.getAcquire(state, q) != UNPACKED || !STATE.compareAndSet(state, q, UNPACKED, PACKING)) {
+        return false;
+      }
+      try {
+        SgemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, q, q + 1, bp);
+      } finally {
+        STATE.setRelease(state, q, PACKED);
+      }
+      return true;
     }
   }
 
