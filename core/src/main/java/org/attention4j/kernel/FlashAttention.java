@@ -23,7 +23,11 @@ import java.util.Objects;
  * statistics are vector lanes and every product is one register-blocked kernel
  * ({@code FlashAttentionTiles}, 6 rows x 4 vectors, 24 accumulators) whose broadcast operand is
  * read in place; only Q^T (scaled), dO^T and tile-column copies of Q and dO are packed, once per
- * query block, and K or V only when their rows are not already {@code TILE} floats apart.
+ * query block, and K or V (once per (b, h) and thread) when their rows are not already
+ * {@code TILE} floats apart. Head-split views of a {@code (B, T, H * d)} activation have rows
+ * 2 KiB apart at {@code H * d = 512}; rows that far apart share few cache sets, so K and V are read
+ * from the packed copies, and gradients with such strides accumulate in the workspace and are
+ * written once.
  *
  * <p><b>Parallel split.</b> The forward pass runs over {@code (b, h, query block)} items; the
  * backward pass over {@code (b, h)} items, each owning its rows of dK and dV and its dQ, in one

@@ -18,8 +18,8 @@ import org.attention4j.kernel.FlashAttentionJob.Workspace;
  * workspace, written once at the end) and dQ of its queries (a tile per query block), so no
  * gradient is shared between threads. Query blocks run outer, key blocks inner: Q^T, dO^T and the
  * tile-column copies of Q and dO are packed once per query block and reused by every key block;
- * K and V are read in place (K packed once per item for the dQ product when its rows are not
- * already tile-shaped). Per block pair:
+ * K and V are read in place when their rows are already tile-shaped, else from copies packed
+ * once per item (see {@code FlashAttentionJob#packedK}). Per block pair:
  * <pre>
  *   S^T  = K Q^T * scale            (masked)        P^T = exp(S^T - L)
  *   dV  += P'^T dO                  (P' = P with dropout applied)
