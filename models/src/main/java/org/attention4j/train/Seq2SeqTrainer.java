@@ -47,7 +47,9 @@ import org.attention4j.text.Tokenizer;
  * stopping state), the weights and the optimizer's moments and step counts; the learning rate is
  * a function of the step. Resuming refuses other data (a fingerprint of the encoded pairs) and
  * other settings that decide the losses ({@link TrainerConfig#TRAJECTORY_KEYS}); epochs, step and
- * time limits and patience may change.
+ * time limits and patience may change. A linear or cosine schedule keeps the length planned when
+ * the run first started, so that the resumed steps are the uninterrupted run's: a run resumed for
+ * more epochs or steps than planned spends the extra steps at the schedule's {@code minLr}.
  *
  * <p>Not thread-safe: one thread runs a trainer (the kernels inside run in parallel); {@link
  * #requestStop()} may be called from any thread.

@@ -177,6 +177,21 @@ class Seq2SeqTrainerTest {
   }
 
   @Test
+  void resume_forMoreEpochs_keepsTheFirstRunsScheduleAndGoesOnAtItsFinalRate(@TempDir Path tmp) throws Exception {
+    TrainingReport first = trainer("plain", config().epochs(1).build()).train(tmp);
+    int planned = first.steps();
+    List<StepProgress> resumed = new ArrayList<>();
+    Seq2SeqTrainer more = trainer("plain", config().epochs(2).build());
+    more.listener(onStep(resumed::add));
+    more.resume(tmp);
+    assertTrue(resumed.size() >= planned - 2, "the second epoch ran: " + resumed.size() + " steps");
+    for (StepProgress p : resumed) {
+      assertTrue(p.step() > planned, "step " + p.step());
+      assertEquals(1e-4, p.lr(), 1e-12, "lr at step " + p.step() + " (the first run planned " + planned + ")");
+    }
+  }
+
+  @Test
   void resume_withAnotherLearningRate_isRefused(@TempDir Path tmp) throws Exception {
     Seq2SeqTrainer first = trainer("plain", config().epochs(1).build());
     first.train(tmp);

@@ -94,7 +94,8 @@ final class TrainTranslateCommand implements Callable<Integer> {
 
   @Mixin ModelOptions sizes;
 
-  @Option(names = "--resume", order = 60, description = "Continue the run in OUT from OUT/last; options given override the saved ones.")
+  @Option(names = "--resume", order = 60, description = "Continue the run in OUT from OUT/last; options given override the saved ones. "
+      + "A linear or cosine schedule keeps the first run's length: extra epochs or steps run at its final rate.")
   boolean resume;
 
   @Option(names = "--json", order = 61,
