@@ -1,8 +1,5 @@
 package org.attention4j.kernel;
 
-import static org.attention4j.kernel.SgemmMicroKernel.MR;
-import static org.attention4j.kernel.SgemmMicroKernel.NR;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -25,7 +22,8 @@ import java.lang.invoke.VarHandle;
  *               C[ir.., jr..] (+)= Ap_ir * Bp_jr      the MR x NR register tile
  * </pre>
  *
- * <p>The register tile is 6 x 64 on AVX-512 (see {@link SgemmMicroKernel}). Measured on a
+ * <p>The register tile is 6 x 64 on AVX-512 (see {@link SgemmMicroKernel}) and 6 x 16 on AVX2
+ * ({@link SgemmNarrowKernel}). Measured on a
  * 2-core AVX-512 Xeon (2 MiB L2 per core): a long depth block pays, because every depth block
  * is one more pass over C; KC = 1024 (a 256 KiB B micro-panel) beat 768 and 384 by 5-10%, and
  * longer blocks were no better. Row blocks of ~128-144 rows (an A block of ~576 KiB) beat 48-96
@@ -45,6 +43,16 @@ import java.lang.invoke.VarHandle;
  * buffer (up to MC x KC floats, 576 KiB).
  */
 final class SgemmBlocked {
+  /**
+   * Whether the register tile is {@link SgemmNarrowKernel}'s 6 x 2 vectors (x86 without AVX-512:
+   * 16 vector registers) rather than {@link SgemmMicroKernel}'s 6 x 4. The system property
+   * {@code attention4j.sgemm.tile} ({@code narrow} or {@code wide}) overrides the choice.
+   */
+  static final boolean NARROW = narrowTile();
+  /** Rows of the register tile (the same for both tiles, and so the same A panels). */
+  static final int MR = SgemmMicroKernel.MR;
+  /** Columns of the register tile. */
+  static final int NR = NARROW ? SgemmNarrowKernel.NR : SgemmMicroKernel.NR;
   /** Depth block. */
   static final int KC = 1024;
   /** Rows of C per packed A block (a multiple of MR). */
@@ -60,6 +68,24 @@ final class SgemmBlocked {
   static final int TASKS_PER_THREAD = 4;
 
   private SgemmBlocked() {}
+
+  private static boolean narrowTile() {
+    String forced = System.getProperty("attention4j.sgemm.tile");
+    if ("narrow".equals(forced)) return true;
+    if ("wide".equals(forced)) return false;
+    String arch = System.getProperty("os.arch", "");
+    return Vectors.LANES < 16 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86"));
+  }
+
+  /** {@code C (+)= Ap Bp} on one register tile, by the tile of this CPU. */
+  private static void compute(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci,
+      int ldc, int rows, int cols, float alpha, float beta, float[] scratch) {
+    if (NARROW) {
+      SgemmNarrowKernel.compute(kc, ap, ai, bp, bi, c, ci, ldc, rows, cols, alpha, beta, scratch);
+    } else {
+      SgemmMicroKernel.compute(kc, ap, ai, bp, bi, c, ci, ldc, rows, cols, alpha, beta, scratch);
+    }
+  }
 
   /** Per-thread packing buffers, grown on demand and kept for the thread's life. */
   private static final class Buffers {
@@ -152,13 +178,17 @@ final class SgemmBlocked {
           int j = q * NR, cols = Math.min(NR, n - j);
           int bi = bOff + pc * ldb + j, ci = cOff + j;
           if (cols == NR) {
-            SgemmMicroKernel.computeStrided(kc, ap, 0, b, bi, ldb, c, ci, ldc, m, cols,
-                alpha, betaBlock, buf.tile);
+            if (NARROW) {
+              SgemmNarrowKernel.computeStrided(kc, ap, 0, b, bi, ldb, c, ci, ldc, m, cols,
+                  alpha, betaBlock, buf.tile);
+            } else {
+              SgemmMicroKernel.computeStrided(kc, ap, 0, b, bi, ldb, c, ci, ldc, m, cols,
+                  alpha, betaBlock, buf.tile);
+            }
           } else {
             float[] bp = buf.edgePanel(NR * kc);
-            SgemmPacking.packB(false, b, bOff, ldb, pc, kc, j, cols, 0, 1, bp);
-            SgemmMicroKernel.compute(kc, ap, 0, bp, 0, c, ci, ldc, m, cols,
-                alpha, betaBlock, buf.tile);
+            SgemmPacking.packB(NR, false, b, bOff, ldb, pc, kc, j, cols, 0, 1, bp);
+            compute(kc, ap, 0, bp, 0, c, ci, ldc, m, cols, alpha, betaBlock, buf.tile);
           }
         }
       }
@@ -226,8 +256,7 @@ final class SgemmBlocked {
           int j = jc + q * NR;
           int cols = Math.min(NR, jc + nc - j);
           for (int i = i0, ai = 0; i < i1; i += MR, ai += MR * kc) {
-            SgemmMicroKernel.compute(kc, ap, ai, bp, bi, c, cOff + i * ldc + j, ldc,
-                Math.min(MR, m - i), cols, alpha, beta, tile);
+            compute(kc, ap, ai, bp, bi, c, cOff + i * ldc + j, ldc, Math.min(MR, m - i), cols, alpha, beta, tile);
           }
         }
       }
@@ -251,7 +280,7 @@ final class SgemmBlocked {
         return false;
       }
       try {
-        SgemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, q, q + 1, bp);
+        SgemmPacking.packB(NR, transB, b, bOff, ldb, pc, kc, jc, nc, q, q + 1, bp);
       } finally {
         STATE.setRelease(state, q, PACKED);
       }

@@ -94,24 +94,30 @@ final class SgemmPacking {
    */
   static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc,
       int j0, int nc, int q0, int q1, float[] dst) {
+    packB(NR, transB, b, bOff, ldb, p0, kc, j0, nc, q0, q1, dst);
+  }
+
+  /** {@link #packB} into panels of {@code nr} columns (a multiple of the vector length). */
+  static void packB(int nr, boolean transB, float[] b, int bOff, int ldb, int p0, int kc,
+      int j0, int nc, int q0, int q1, float[] dst) {
     for (int q = q0; q < q1; q++) {
-      int j = j0 + q * NR;
-      int cols = Math.min(NR, j0 + nc - j);
-      int d = q * NR * kc;
+      int j = j0 + q * nr;
+      int cols = Math.min(nr, j0 + nc - j);
+      int d = q * nr * kc;
       if (transB) {
-        packBTransposed(b, bOff + j * ldb + p0, ldb, cols, kc, dst, d);
+        packBTransposed(nr, b, bOff + j * ldb + p0, ldb, cols, kc, dst, d);
       } else {
-        packBRows(b, bOff + p0 * ldb + j, ldb, cols, kc, dst, d);
+        packBRows(nr, b, bOff + p0 * ldb + j, ldb, cols, kc, dst, d);
       }
     }
   }
 
-  /** A panel from row-major B: each depth step is a contiguous run of NR columns. */
-  private static void packBRows(float[] b, int src, int ldb, int cols, int kc,
+  /** A panel from row-major B: each depth step is a contiguous run of {@code nr} columns. */
+  private static void packBRows(int nr, float[] b, int src, int ldb, int cols, int kc,
       float[] dst, int d) {
-    for (int p = 0; p < kc; p++, src += ldb, d += NR) {
+    for (int p = 0; p < kc; p++, src += ldb, d += nr) {
       System.arraycopy(b, src, dst, d, cols);
-      if (cols < NR) Arrays.fill(dst, d + cols, d + NR, 0f);
+      if (cols < nr) Arrays.fill(dst, d + cols, d + nr, 0f);
     }
   }
 
@@ -120,24 +126,24 @@ final class SgemmPacking {
    * Whole vectors of columns are gathered, one depth step at a time (one 16-lane gather replaces
    * 16 scalar loads and stores); the rest go element by element.
    */
-  private static void packBTransposed(float[] b, int src, int ldb, int cols, int kc,
+  private static void packBTransposed(int nr, float[] b, int src, int ldb, int cols, int kc,
       float[] dst, int d) {
     int c = 0;
     if (cols >= L) {
       int[] rows = gatherOffsets(ldb);
       for (; c + L <= cols; c += L) {
         int s = src + c * ldb;
-        for (int p = 0, o = d + c; p < kc; p++, o += NR) {
+        for (int p = 0, o = d + c; p < kc; p++, o += nr) {
           FloatVector.fromArray(S, b, s + p, rows, 0).intoArray(dst, o);
         }
       }
     }
     for (; c < cols; c++) {
       int s = src + c * ldb;
-      for (int p = 0, o = d + c; p < kc; p++, o += NR) dst[o] = b[s + p];
+      for (int p = 0, o = d + c; p < kc; p++, o += nr) dst[o] = b[s + p];
     }
-    if (cols < NR) {
-      for (int p = 0, o = d; p < kc; p++, o += NR) Arrays.fill(dst, o + cols, o + NR, 0f);
+    if (cols < nr) {
+      for (int p = 0, o = d; p < kc; p++, o += nr) Arrays.fill(dst, o + cols, o + nr, 0f);
     }
   }
 
