@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attention4j.kernel.Parallel;
+import org.attention4j.kernel.Sgemm;
 import org.attention4j.kernel.Vectors;
 
 /**
@@ -20,13 +21,14 @@ import org.attention4j.kernel.Vectors;
  * @param vectorEnabled {@link Vectors#ENABLED}
  * @param vectorSpecies {@link Vectors#SPECIES}, as text
  * @param vectorLanes {@link Vectors#LANES}
+ * @param gemmTile {@link Sgemm#registerTile()}
  * @param threads {@link Parallel#threads()}
  * @param threadSource where {@code threads} came from
  * @param maxHeapMib {@link Runtime#maxMemory()} in MiB
  */
 record SystemInfo(String version, String jdkVersion, String jdkVendor, String javaHome,
     String os, String arch, CpuInfo cpu, int logicalCores, boolean vectorEnabled,
-    String vectorSpecies, int vectorLanes, int threads, ThreadSource threadSource,
+    String vectorSpecies, int vectorLanes, String gemmTile, int threads, ThreadSource threadSource,
     long maxHeapMib) {
 
   /** Gathers the facts of this JVM and machine now. */
@@ -43,6 +45,7 @@ record SystemInfo(String version, String jdkVersion, String jdkVendor, String ja
         Vectors.ENABLED,
         Vectors.SPECIES.toString(),
         Vectors.LANES,
+        Sgemm.registerTile(),
         Parallel.threads(),
         threadSource,
         Runtime.getRuntime().maxMemory() >> 20);
@@ -65,6 +68,7 @@ record SystemInfo(String version, String jdkVersion, String jdkVendor, String ja
     m.put("vector_enabled", vectorEnabled);
     m.put("vector_species", vectorSpecies);
     m.put("vector_lanes", vectorLanes);
+    m.put("gemm_tile", gemmTile);
     m.put("threads", threads);
     m.put("threads_source", threadSource.key());
     m.put("max_heap_mb", maxHeapMib);
@@ -83,6 +87,7 @@ record SystemInfo(String version, String jdkVersion, String jdkVendor, String ja
     r.put("cores", logicalCores + " logical");
     r.put("vectors", (vectorEnabled ? "on" : "off (scalar kernels)") + ", " + vectorSpecies
         + ", " + vectorLanes + " float lanes");
+    r.put("gemm tile", gemmTile + " (register tile of the SGEMM kernel)");
     r.put("threads", threads + " (from " + threadSource.description() + ")");
     r.put("max heap", maxHeapMib + " MiB");
     return r;

@@ -16,11 +16,12 @@ class InfoCommandTest {
     Map<String, Object> info = CliRun.of("info", "--json").assertOneJsonLine();
     for (String key : List.of("version", "jdk_version", "jdk_vendor", "java_home", "os", "arch",
         "cpu_model", "simd_flags", "avx2", "avx512f", "logical_cores", "vector_enabled",
-        "vector_species", "vector_lanes", "threads", "threads_source", "max_heap_mb")) {
+        "vector_species", "vector_lanes", "gemm_tile", "threads", "threads_source", "max_heap_mb")) {
       assertTrue(info.containsKey(key), "missing " + key + " in " + info);
     }
     assertEquals(System.getProperty("java.home"), info.get("java_home"));
     assertEquals((long) Vectors.LANES, info.get("vector_lanes"));
+    assertEquals(org.attention4j.kernel.Sgemm.registerTile(), info.get("gemm_tile"));
     assertEquals((long) Parallel.threads(), info.get("threads"));
     assertEquals((long) Runtime.getRuntime().availableProcessors(), info.get("logical_cores"));
     assertInstanceOf(List.class, info.get("simd_flags"));
@@ -32,7 +33,7 @@ class InfoCommandTest {
     CliRun run = CliRun.of("info");
     assertEquals(Main.EXIT_OK, run.exitCode(), run.err());
     for (String label : List.of("JDK", "java.home", "OS / arch", "CPU", "SIMD", "cores",
-        "vectors", "threads", "max heap")) {
+        "vectors", "gemm tile", "threads", "max heap")) {
       assertTrue(run.out().lines().anyMatch(l -> l.startsWith(label + " ")),
           label + ":\n" + run.out());
     }

@@ -35,6 +35,15 @@ public final class Sgemm {
   private Sgemm() {}
 
   /**
+   * The register tile of the vector path as {@code "rows x columns"} ({@code "6 x 64"} on
+   * AVX-512, {@code "6 x 16"} on AVX2), chosen at start-up from the vector width; the system
+   * property {@code attention4j.sgemm.tile} ({@code narrow} or {@code wide}) overrides it.
+   */
+  public static String registerTile() {
+    return SgemmBlocked.MR + " x " + SgemmBlocked.NR;
+  }
+
+  /**
    * {@code C = alpha * op(A) @ op(B) + beta * C}, row-major; see the class comment for layouts.
    *
    * @throws IllegalArgumentException if a size is negative, a leading dimension is smaller than
