@@ -103,14 +103,14 @@ final class FlashAttentionForward {
         long base = (long) (it / job.nqb) * job.tq * job.tk; // (b) or (b, h) plane
         if (hi == lo) continue; // w is zero where no block is computed (see FlashAttention.weights)
         if (average) {
-          for (int h = 0; h < job.heads; h++) weightsBlock(job, ws, lse, b, h, i0, rows, lo, hi, w, base, h > 0);
+          for (int h = 0; h < job.heads; h++) weightsBlock(job, ws, lse, b, h, i0, rows, lo, hi, w, base, h > 0, false);
           float inv = 1f / job.heads;
           for (int ii = 0; ii < rows; ii++) {
             int row = (int) (base + (long) (i0 + ii) * job.tk);
             FlashAttentionRows.scaleRow(job.vector, w, row + lo, inv, w, row + lo, hi - lo);
           }
         } else {
-          weightsBlock(job, ws, lse, b, (it / job.nqb) % job.heads, i0, rows, lo, hi, w, base, false);
+          weightsBlock(job, ws, lse, b, (it / job.nqb) % job.heads, i0, rows, lo, hi, w, base, false, true);
         }
       }
     });
@@ -118,16 +118,17 @@ final class FlashAttentionForward {
 
   /**
    * Writes ({@code add == false}) or adds {@code P = exp(s - lse)} of one (b, h, query block),
-   * keys {@code [lo, hi)}, into rows {@code i0..} of the plane at {@code w[base..]}.
+   * keys {@code [lo, hi)}, into rows {@code i0..} of the plane at {@code w[base..]}. Averaged
+   * weights ({@code perHead == false}) visit every head per block, so K is read in place there.
    */
   private static void weightsBlock(FlashAttentionJob job, Workspace ws, float[] lse, int b, int h, int i0,
-      int rows, int lo, int hi, float[] w, long base, boolean add) {
+      int rows, int lo, int hi, float[] w, long base, boolean add, boolean perHead) {
     job.packQueries(ws, b, h, i0, rows);
     job.lseLanes(ws, lse, b, h, i0, rows);
     for (int j0 = lo - lo % BC; j0 < hi; j0 += BC) {
       int ja = Math.max(j0, lo);
       int n = Math.min(j0 + BC, hi) - ja;
-      job.scores(ws, b, h, ja, n);
+      job.scores(ws, b, h, ja, n, perHead);
       job.applyMask(ws, b, h, ja, n, i0, rows);
       FlashAttentionRows.probs(job.vector, ws.s, n, ws.lse);
       float[] s = ws.s;

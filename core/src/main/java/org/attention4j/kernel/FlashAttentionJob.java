@@ -177,10 +177,18 @@ final class FlashAttentionJob {
    * order are the same either way.
    */
   void scores(Workspace ws, int b, int h, int ja, int n) {
+    scores(ws, b, h, ja, n, true);
+  }
+
+  /**
+   * {@link #scores} reading K in place when {@code mayPack} is false: for callers that move to
+   * another (b, h) after every block, which would pack K again each time.
+   */
+  void scores(Workspace ws, int b, int h, int ja, int n, boolean mayPack) {
     float[] src;
     int ks;
     int base;
-    if (kDirect || ncbk > 1) {
+    if (kDirect || ncbk > 1 || !mayPack) {
       src = k.data();
       ks = k.rowStride();
       base = k.base(b, h) + ja * ks;
