@@ -52,7 +52,7 @@ final class SgemmMicroKernel {
       tile(kc, ap, ai, bp, bi, c, ci, ldc);
     } else {
       tile(kc, ap, ai, bp, bi, scratch, 0, NR);
-      merge(scratch, c, ci, ldc, rows, cols, alpha, beta);
+      merge(scratch, NR, c, ci, ldc, rows, cols, alpha, beta);
     }
   }
 
@@ -65,7 +65,7 @@ final class SgemmMicroKernel {
       tileStrided(kc, ap, ai, bp, bi, bs, c, ci, ldc);
     } else {
       tileStrided(kc, ap, ai, bp, bi, bs, scratch, 0, NR);
-      merge(scratch, c, ci, ldc, rows, cols, alpha, beta);
+      merge(scratch, NR, c, ci, ldc, rows, cols, alpha, beta);
     }
   }
 
@@ -226,18 +226,19 @@ final class SgemmMicroKernel {
   }
 
   /**
-   * {@code C = alpha * acc + beta * C} for the {@code rows x cols} corner of the accumulator tile
-   * {@code acc} (row stride NR); {@code beta == 0} never reads C.
+   * {@code C = alpha * acc + beta * C} for the {@code rows x cols} corner of an accumulator tile
+   * {@code acc} with rows {@code nr} floats apart (a multiple of the vector length);
+   * {@code beta == 0} never reads C. Shared by both register tiles ({@link SgemmNarrowKernel}).
    */
-  static void merge(float[] acc, float[] c, int ci, int ldc, int rows, int cols, float alpha,
+  static void merge(float[] acc, int nr, float[] c, int ci, int ldc, int rows, int cols, float alpha,
       float beta) {
-    if (rows == MR && cols == NR) {
+    if (cols == nr) {
       FloatVector av = FloatVector.broadcast(S, alpha);
       FloatVector bv = FloatVector.broadcast(S, beta);
-      for (int r = 0; r < MR; r++) {
-        for (int j = 0; j < NR; j += L) {
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < nr; j += L) {
           int o = ci + r * ldc + j;
-          FloatVector x = FloatVector.fromArray(S, acc, r * NR + j);
+          FloatVector x = FloatVector.fromArray(S, acc, r * nr + j);
           FloatVector out = beta == 0f
               ? x.mul(av)
               : x.fma(av, FloatVector.fromArray(S, c, o).mul(bv));
@@ -247,7 +248,7 @@ final class SgemmMicroKernel {
     } else {
       for (int r = 0; r < rows; r++) {
         for (int j = 0, o = ci + r * ldc; j < cols; j++, o++) {
-          c[o] = mergeScalar(acc[r * NR + j], c[o], alpha, beta);
+          c[o] = mergeScalar(acc[r * nr + j], c[o], alpha, beta);
         }
       }
     }

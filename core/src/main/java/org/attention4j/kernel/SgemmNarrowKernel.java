@@ -40,7 +40,7 @@ final class SgemmNarrowKernel {
       tile(kc, ap, ai, bp, bi, c, ci, ldc);
     } else {
       tile(kc, ap, ai, bp, bi, scratch, 0, NR);
-      merge(scratch, c, ci, ldc, rows, cols, alpha, beta);
+      SgemmMicroKernel.merge(scratch, NR, c, ci, ldc, rows, cols, alpha, beta);
     }
   }
 
@@ -51,7 +51,7 @@ final class SgemmNarrowKernel {
       tileStrided(kc, ap, ai, bp, bi, bs, c, ci, ldc);
     } else {
       tileStrided(kc, ap, ai, bp, bi, bs, scratch, 0, NR);
-      merge(scratch, c, ci, ldc, rows, cols, alpha, beta);
+      SgemmMicroKernel.merge(scratch, NR, c, ci, ldc, rows, cols, alpha, beta);
     }
   }
 
@@ -147,27 +147,5 @@ final class SgemmNarrowKernel {
     c41.intoArray(t, r4 + L);
     c50.intoArray(t, r5);
     c51.intoArray(t, r5 + L);
-  }
-
-  /** {@code C = alpha * acc + beta * C} for the {@code rows x cols} corner of {@code acc} (row stride NR). */
-  static void merge(float[] acc, float[] c, int ci, int ldc, int rows, int cols, float alpha, float beta) {
-    if (cols == NR) {
-      FloatVector av = FloatVector.broadcast(S, alpha);
-      FloatVector bv = FloatVector.broadcast(S, beta);
-      for (int r = 0; r < rows; r++) {
-        for (int j = 0; j < NR; j += L) {
-          int o = ci + r * ldc + j;
-          FloatVector x = FloatVector.fromArray(S, acc, r * NR + j);
-          FloatVector out = beta == 0f ? x.mul(av) : x.fma(av, FloatVector.fromArray(S, c, o).mul(bv));
-          out.intoArray(c, o);
-        }
-      }
-    } else {
-      for (int r = 0; r < rows; r++) {
-        for (int j = 0, o = ci + r * ldc; j < cols; j++, o++) {
-          c[o] = SgemmMicroKernel.mergeScalar(acc[r * NR + j], c[o], alpha, beta);
-        }
-      }
-    }
   }
 }

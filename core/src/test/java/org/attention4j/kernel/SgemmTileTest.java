@@ -13,48 +13,24 @@ import org.junit.jupiter.api.Test;
  * overwriting and the merging paths. Rows and columns outside the corner must stay untouched.
  */
 class SgemmTileTest {
-  /** One tile kernel: its width, packed and in-place entry points. */
-  private interface Tile {
-    int nr();
+  /** {@code SgemmMicroKernel.compute}'s signature, for either tile. */
+  private interface Packed {
+    void compute(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, int rows, int cols,
+        float alpha, float beta, float[] scratch);
+  }
 
-    void compute(int kc, float[] ap, float[] bp, float[] c, int ci, int ldc, int rows, int cols, float alpha,
-        float beta, float[] scratch);
-
-    void computeStrided(int kc, float[] ap, float[] b, int bi, int bs, float[] c, int ci, int ldc, int rows,
+  /** {@code SgemmMicroKernel.computeStrided}'s signature, for either tile. */
+  private interface InPlace {
+    void compute(int kc, float[] ap, int ai, float[] bp, int bi, int bs, float[] c, int ci, int ldc, int rows,
         int cols, float alpha, float beta, float[] scratch);
   }
 
-  private static final Tile WIDE = new Tile() {
-    public int nr() {
-      return SgemmMicroKernel.NR;
-    }
+  /** One tile kernel: its width, packed and in-place entry points. */
+  private record Tile(int nr, Packed packed, InPlace inPlace) {}
 
-    public void compute(int kc, float[] ap, float[] bp, float[] c, int ci, int ldc, int rows, int cols, float alpha,
-        float beta, float[] scratch) {
-      SgemmMicroKernel.compute(kc, ap, 0, bp, 0, c, ci, ldc, rows, cols, alpha, beta, scratch);
-    }
-
-    public void computeStrided(int kc, float[] ap, float[] b, int bi, int bs, float[] c, int ci, int ldc, int rows,
-        int cols, float alpha, float beta, float[] scratch) {
-      SgemmMicroKernel.computeStrided(kc, ap, 0, b, bi, bs, c, ci, ldc, rows, cols, alpha, beta, scratch);
-    }
-  };
-
-  private static final Tile NARROW = new Tile() {
-    public int nr() {
-      return SgemmNarrowKernel.NR;
-    }
-
-    public void compute(int kc, float[] ap, float[] bp, float[] c, int ci, int ldc, int rows, int cols, float alpha,
-        float beta, float[] scratch) {
-      SgemmNarrowKernel.compute(kc, ap, 0, bp, 0, c, ci, ldc, rows, cols, alpha, beta, scratch);
-    }
-
-    public void computeStrided(int kc, float[] ap, float[] b, int bi, int bs, float[] c, int ci, int ldc, int rows,
-        int cols, float alpha, float beta, float[] scratch) {
-      SgemmNarrowKernel.computeStrided(kc, ap, 0, b, bi, bs, c, ci, ldc, rows, cols, alpha, beta, scratch);
-    }
-  };
+  private static final Tile WIDE = new Tile(SgemmMicroKernel.NR, SgemmMicroKernel::compute, SgemmMicroKernel::computeStrided);
+  private static final Tile NARROW = new Tile(SgemmNarrowKernel.NR, SgemmNarrowKernel::compute,
+      SgemmNarrowKernel::computeStrided);
 
   @Test
   void wideTile_everyCorner_isTheFusedChainBitwise() {
@@ -92,9 +68,9 @@ class SgemmTileTest {
               float[] c = random(rnd, 2 + (mr + 1) * ldc);
               float[] before = c.clone();
               if (strided) {
-                tile.computeStrided(kc, ap, b, 3, bs, c, 2, ldc, rows, cols, ab[0], ab[1], scratch);
+                tile.inPlace().compute(kc, ap, 0, b, 3, bs, c, 2, ldc, rows, cols, ab[0], ab[1], scratch);
               } else {
-                tile.compute(kc, ap, bp, c, 2, ldc, rows, cols, ab[0], ab[1], scratch);
+                tile.packed().compute(kc, ap, 0, bp, 0, c, 2, ldc, rows, cols, ab[0], ab[1], scratch);
               }
               String where = "nr " + nr + " kc " + kc + " rows " + rows + " cols " + cols + " alpha " + ab[0] + " beta "
                   + ab[1] + (strided ? " in place" : " packed");
