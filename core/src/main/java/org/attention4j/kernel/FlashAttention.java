@@ -21,7 +21,8 @@ import java.util.Objects;
  * vector-register row of the score tile; a key block is {@value #KEY_BLOCK} keys (16 strips of the
  * 6-row register tile). Score tiles are stored {@code [key][query]}, so the per-query softmax
  * statistics are vector lanes and every product is one register-blocked kernel
- * ({@code FlashAttentionTiles}, 6 rows x 4 vectors, 24 accumulators) whose broadcast operand is
+ * ({@code FlashAttentionTiles}, 6 rows x 4 vectors, 24 accumulators; 2 rows on CPUs with 16
+ * vector registers, {@link Vectors#FEW_REGISTERS}) whose broadcast operand is
  * read in place; only Q^T (scaled), dO^T and tile-column copies of Q and dO are packed, once per
  * query block, and K or V (once per (b, h) and thread) when their rows are not already
  * {@code TILE} floats apart. Head-split views of a {@code (B, T, H * d)} activation have rows

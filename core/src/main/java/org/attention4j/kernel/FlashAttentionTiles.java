@@ -5,14 +5,16 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked tile products of {@link FlashAttention}: {@code C (rows x TILE) (+)= A
- * (rows x kc) @ B (kc x TILE)} for up to {@value #MR} rows of C at a time, with B a packed panel
+ * (rows x kc) @ B (kc x TILE)} for up to {@link #MR} rows of C at a time, with B a packed panel
  * whose rows are {@link #TILE} floats apart (a compile-time constant, so that C2 removes every
  * bounds check from the k loop).
  *
- * <p>The register tile is {@value #MR} rows by four vectors ({@code TILE = 4 * LANES}, 64 floats on
+ * <p>The register tile is 6 rows by four vectors ({@code TILE = 4 * LANES}, 64 floats on
  * AVX-512): per step of the k loop it loads four B vectors, broadcasts six A values straight from
  * memory and issues 24 fused multiply-adds into 24 accumulators (29 of 32 vector registers), the
- * shape of {@link SgemmMicroKernel}. As there, keep one named local per accumulator (an array or a
+ * shape of {@link SgemmMicroKernel}. With 16 vector registers ({@link Vectors#FEW_REGISTERS}) the
+ * dispatching entry points run {@link FlashAttentionNarrowTiles}' 2-row tile instead, and
+ * {@link #MR} is 2. As there, keep one named local per accumulator (an array or a
  * loop makes C2 spill them), and keep vectors out of helper-method signatures: C2 gives up inlining
  * large kernels (NodeCountInliningCutoff), and a vector that crosses a call that was not inlined
  * is boxed on the heap, which is ~40x slower.
@@ -33,8 +35,8 @@ import jdk.incubator.vector.VectorSpecies;
  * same bits.
  */
 final class FlashAttentionTiles {
-  /** Rows of the register tile. */
-  static final int MR = 6;
+  /** Rows of the register tile that the dispatching entry points use: 6, or 2 with few registers. */
+  static final int MR = Vectors.FEW_REGISTERS ? FlashAttentionNarrowTiles.MR : 6;
   /** Columns of every tile: four vectors. Query blocks are this many queries wide. */
   static final int TILE = 4 * Vectors.LANES;
 
@@ -45,7 +47,7 @@ final class FlashAttentionTiles {
 
   /**
    * {@code C[r][0..TILE) (+)= sum_p a[ai + r*ars + p] * b[bi + p*TILE + 0..TILE)} for
-   * {@code r < rows} ({@code 1 <= rows <= MR}); C row {@code r} starts at {@code c[ci + r*ldc]}.
+   * {@code r < rows} ({@code 1 <= rows <= 6}); C row {@code r} starts at {@code c[ci + r*ldc]}.
    */
   static void rowsA(int rows, int kc, float[] a, int ai, int ars, float[] b, int bi, float[] c, int ci, int ldc,
       boolean add) {
@@ -363,17 +365,27 @@ final class FlashAttentionTiles {
     }
   }
 
-  /** {@link #rowsA} or its twin. */
+  /** {@link #rowsA} (or the narrow tile's, {@code rows <= MR}) or its twin. */
   static void rowsA(boolean vector, int rows, int kc, float[] a, int ai, int ars, float[] b, int bi,
       float[] c, int ci, int ldc, boolean add) {
-    if (vector) rowsA(rows, kc, a, ai, ars, b, bi, c, ci, ldc, add);
-    else rowsAScalar(rows, kc, a, ai, ars, b, bi, c, ci, ldc, add);
+    if (!vector) {
+      rowsAScalar(rows, kc, a, ai, ars, b, bi, c, ci, ldc, add);
+    } else if (Vectors.FEW_REGISTERS) {
+      FlashAttentionNarrowTiles.rowsA(rows, kc, a, ai, ars, b, bi, c, ci, ldc, add);
+    } else {
+      rowsA(rows, kc, a, ai, ars, b, bi, c, ci, ldc, add);
+    }
   }
 
-  /** {@link #colsA} or its twin. */
+  /** {@link #colsA} (or the narrow tile's, {@code rows <= MR}) or its twin. */
   static void colsA(boolean vector, int rows, int kc, float[] a, int ai, float[] b, int bi,
       float[] c, int ci, int ldc, boolean add) {
-    if (vector) colsA(rows, kc, a, ai, b, bi, c, ci, ldc, add);
-    else colsAScalar(rows, kc, a, ai, b, bi, c, ci, ldc, add);
+    if (!vector) {
+      colsAScalar(rows, kc, a, ai, b, bi, c, ci, ldc, add);
+    } else if (Vectors.FEW_REGISTERS) {
+      FlashAttentionNarrowTiles.colsA(rows, kc, a, ai, b, bi, c, ci, ldc, add);
+    } else {
+      colsA(rows, kc, a, ai, b, bi, c, ci, ldc, add);
+    }
   }
 }

@@ -36,8 +36,7 @@ public final class Sgemm {
 
   /**
    * The register tile of the vector path as {@code "rows x columns"} ({@code "6 x 64"} on
-   * AVX-512, {@code "6 x 16"} on AVX2), chosen at start-up from the vector width; the system
-   * property {@code attention4j.sgemm.tile} ({@code narrow} or {@code wide}) overrides it.
+   * AVX-512, {@code "6 x 16"} on AVX2), chosen at start-up ({@link Vectors#FEW_REGISTERS}).
    */
   public static String registerTile() {
     return SgemmBlocked.MR + " x " + SgemmBlocked.NR;

@@ -44,11 +44,10 @@ import java.lang.invoke.VarHandle;
  */
 final class SgemmBlocked {
   /**
-   * Whether the register tile is {@link SgemmNarrowKernel}'s 6 x 2 vectors (x86 without AVX-512:
-   * 16 vector registers) rather than {@link SgemmMicroKernel}'s 6 x 4. The system property
-   * {@code attention4j.sgemm.tile} ({@code narrow} or {@code wide}) overrides the choice.
+   * Whether the register tile is {@link SgemmNarrowKernel}'s 6 x 2 vectors (16 vector registers:
+   * {@link Vectors#FEW_REGISTERS}) rather than {@link SgemmMicroKernel}'s 6 x 4.
    */
-  static final boolean NARROW = narrowTile();
+  static final boolean NARROW = Vectors.FEW_REGISTERS;
   /** Rows of the register tile (the same for both tiles, and so the same A panels). */
   static final int MR = SgemmMicroKernel.MR;
   /** Columns of the register tile. */
@@ -68,14 +67,6 @@ final class SgemmBlocked {
   static final int TASKS_PER_THREAD = 4;
 
   private SgemmBlocked() {}
-
-  private static boolean narrowTile() {
-    String forced = System.getProperty("attention4j.sgemm.tile");
-    if ("narrow".equals(forced)) return true;
-    if ("wide".equals(forced)) return false;
-    String arch = System.getProperty("os.arch", "");
-    return Vectors.LANES < 16 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86"));
-  }
 
   /** {@code C (+)= Ap Bp} on one register tile, by the tile of this CPU. */
   private static void compute(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci,

@@ -25,7 +25,25 @@ public final class Vectors {
   /** Lanes per vector of {@link #SPECIES}. */
   public static final int LANES = SPECIES.length();
 
+  /** System property that picks the register tiles: {@code narrow} or {@code wide}. */
+  public static final String TILES_PROPERTY = "attention4j.tiles";
+
+  /**
+   * Whether the CPU is taken to have 16 vector registers (x86 with vectors narrower than 512
+   * bits: AVX2, SSE), so that the kernels use their narrow register tiles; AVX-512 and Arm have
+   * 32. The system property {@value #TILES_PROPERTY} ({@code narrow} or {@code wide}) overrides.
+   */
+  public static final boolean FEW_REGISTERS = fewRegisters();
+
   private Vectors() {}
+
+  private static boolean fewRegisters() {
+    String forced = System.getProperty(TILES_PROPERTY);
+    if ("narrow".equals(forced)) return true;
+    if ("wide".equals(forced)) return false;
+    String arch = System.getProperty("os.arch", "");
+    return LANES < 16 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86"));
+  }
 
   private static boolean readSwitch() {
     String v = System.getProperty(PROPERTY);

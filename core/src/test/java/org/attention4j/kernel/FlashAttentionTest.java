@@ -512,24 +512,32 @@ class FlashAttentionTest {
   void tileKernels_matchScalarTwins_bitwise() {
     int t = FlashAttentionTiles.TILE;
     var rng = new SplittableRandom(8);
-    for (boolean add : new boolean[] {false, true}) {
-      for (int rows = 1; rows <= FlashAttentionTiles.MR; rows++) {
-        for (int kc : new int[] {0, 1, 7, 64}) {
-          float[] a = Data.fill(rng, 3 + 70 * 8 + kc * t);
-          float[] b = Data.fill(rng, 2 + kc * t + t);
-          float[] c0 = Data.fill(rng, 11 + 9 * 100 + t);
-          float[] cv = c0.clone(), cs = c0.clone();
-          FlashAttentionTiles.rowsA(rows, kc, a, 3, 70, b, 2, cv, 11, 100, add);
-          FlashAttentionTiles.rowsAScalar(rows, kc, a, 3, 70, b, 2, cs, 11, 100, add);
-          assertBitwise(cs, cv, "rowsA add " + add + " rows " + rows + " kc " + kc);
-          cv = c0.clone();
-          cs = c0.clone();
-          FlashAttentionTiles.colsA(rows, kc, a, 3, b, 2, cv, 11, 100, add);
-          FlashAttentionTiles.colsAScalar(rows, kc, a, 3, b, 2, cs, 11, 100, add);
-          assertBitwise(cs, cv, "colsA add " + add + " rows " + rows + " kc " + kc);
+    // The 6-row tile and the narrow 2-row one, whichever this CPU's kernels run.
+    for (boolean narrow : new boolean[] {false, true}) {
+      int mr = narrow ? FlashAttentionNarrowTiles.MR : 6;
+      for (boolean add : new boolean[] {false, true}) {
+        for (int rows = 1; rows <= mr; rows++) {
+          for (int kc : new int[] {0, 1, 7, 64}) {
+            String where = (narrow ? "narrow" : "wide") + " add " + add + " rows " + rows + " kc " + kc;
+            float[] a = Data.fill(rng, 3 + 70 * 8 + kc * t);
+            float[] b = Data.fill(rng, 2 + kc * t + t);
+            float[] c0 = Data.fill(rng, 11 + 9 * 100 + t);
+            float[] cv = c0.clone(), cs = c0.clone();
+            if (narrow) FlashAttentionNarrowTiles.rowsA(rows, kc, a, 3, 70, b, 2, cv, 11, 100, add);
+            else FlashAttentionTiles.rowsA(rows, kc, a, 3, 70, b, 2, cv, 11, 100, add);
+            FlashAttentionTiles.rowsAScalar(rows, kc, a, 3, 70, b, 2, cs, 11, 100, add);
+            assertBitwise(cs, cv, "rowsA " + where);
+            cv = c0.clone();
+            cs = c0.clone();
+            if (narrow) FlashAttentionNarrowTiles.colsA(rows, kc, a, 3, b, 2, cv, 11, 100, add);
+            else FlashAttentionTiles.colsA(rows, kc, a, 3, b, 2, cv, 11, 100, add);
+            FlashAttentionTiles.colsAScalar(rows, kc, a, 3, b, 2, cs, 11, 100, add);
+            assertBitwise(cs, cv, "colsA " + where);
+          }
         }
       }
     }
+    assertEquals(Vectors.FEW_REGISTERS ? FlashAttentionNarrowTiles.MR : 6, FlashAttentionTiles.MR);
   }
 
   @Test
