@@ -31,18 +31,30 @@ public final class Vectors {
   /**
    * Whether the CPU is taken to have 16 vector registers (x86 with vectors narrower than 512
    * bits: AVX2, SSE), so that the kernels use their narrow register tiles; AVX-512 and Arm have
-   * 32. The system property {@value #TILES_PROPERTY} ({@code narrow} or {@code wide}) overrides.
+   * 32. The system property {@value #TILES_PROPERTY} ({@code narrow} or {@code wide}) overrides;
+   * any other value stops start-up with an error that names it.
    */
-  public static final boolean FEW_REGISTERS = fewRegisters();
+  public static final boolean FEW_REGISTERS =
+      fewRegisters(System.getProperty(TILES_PROPERTY), System.getProperty("os.arch", ""), LANES);
 
   private Vectors() {}
 
-  private static boolean fewRegisters() {
-    String forced = System.getProperty(TILES_PROPERTY);
-    if ("narrow".equals(forced)) return true;
-    if ("wide".equals(forced)) return false;
-    String arch = System.getProperty("os.arch", "");
-    return LANES < 16 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86"));
+  /**
+   * The choice behind {@link #FEW_REGISTERS}: {@code forced} is the property's value (null when
+   * unset), {@code arch} the {@code os.arch} property, {@code lanes} the float lanes per vector.
+   *
+   * @throws IllegalArgumentException if {@code forced} is neither null, {@code narrow} nor {@code wide}
+   */
+  static boolean fewRegisters(String forced, String arch, int lanes) {
+    if (forced != null) {
+      return switch (forced.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "narrow" -> true;
+        case "wide" -> false;
+        default -> throw new IllegalArgumentException(
+            "system property " + TILES_PROPERTY + " must be narrow or wide (or unset), got '" + forced + "'");
+      };
+    }
+    return lanes < 16 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86"));
   }
 
   private static boolean readSwitch() {
